@@ -1,0 +1,333 @@
+"""Turn parsed TOML tables into model objects, strictly (see ``docs/data-format.md``).
+
+One function per record type. Each reads through :class:`~antiage_compare._reader.Table`, so every
+error names the file, the field path and the value, and unknown keys are rejected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import Any
+
+from antiage_compare._reader import Table
+from antiage_compare.model import (
+    CONCERNS,
+    CatalogInfo,
+    Certainty,
+    Claim,
+    Contraindication,
+    Cost,
+    CostBasis,
+    Effect,
+    EffectSize,
+    Experience,
+    HealthCondition,
+    Invasiveness,
+    NoData,
+    Option,
+    Quantity,
+    Range,
+    Risk,
+    RuleLevel,
+    Severity,
+    Source,
+    SourceKind,
+    Verdict,
+)
+
+SCHEMA_VERSION = 1
+NO_DATA = "no data"
+
+
+def check_schema(t: Table) -> None:
+    """Read and check ``schema_version``."""
+    version = t.raw("schema_version")
+    if version != SCHEMA_VERSION:
+        raise t.fail(
+            "schema_version",
+            f"unsupported schema version (this library reads {SCHEMA_VERSION})",
+            version,
+        )
+
+
+class Refs:
+    """The source ids that exist, so every citation can be checked where it is read."""
+
+    def __init__(self, known: Container[str] | None) -> None:
+        self.known = known
+
+    def ids(self, t: Table, key: str, *, required: bool = True) -> tuple[str, ...]:
+        """Read a list of source ids and check that each resolves."""
+        ids = t.texts(key) if required or t.has(key) else t.texts(key, [])
+        if required and not ids:
+            raise t.fail(key, "must cite at least one source id", [])
+        if self.known is not None:
+            for i, sid in enumerate(ids):
+                if sid not in self.known:
+                    raise t.fail(f"{key}[{i}]", "unknown source id (not in sources.toml)", sid)
+        return ids
+
+
+def parse_range(
+    t: Table, key: str, refs: Refs, *, meta: bool = True, no_data_ok: bool = True
+) -> Quantity:
+    """Read a range table, or ``"no data"``, at ``key`` of ``t``."""
+    value = t.raw(key)
+    if value == NO_DATA and no_data_ok:
+        stem = key.rsplit("_", 1)[0] if key.endswith(("_days", "_months")) else key
+        reason = t.text(f"{stem}_reason", "", empty=True)
+        sources = refs.ids(t, f"{stem}_sources", required=False)
+        return NoData(reason, sources)
+    if isinstance(value, str):
+        raise t.fail(key, f"expected a range table or {NO_DATA!r}", value)
+    r = t.table(key)
+    if r.has("no_data"):
+        if r.raw("no_data") is not True:
+            raise r.fail("no_data", "may only be true", r.data["no_data"])
+        nd = NoData(r.text("reason", "", empty=True), refs.ids(r, "sources", required=False))
+        r.done()
+        return nd
+    low = r.number("low", minimum=None)
+    high = r.number("high", minimum=None)
+    typical = r.number("typical", None, minimum=None) if r.has("typical") else None
+    kw: dict[str, Any] = {}
+    if meta:
+        kw = {
+            "unit": r.text("unit", "", empty=True),
+            "sources": refs.ids(r, "sources"),
+            "note": r.text("note", "", empty=True),
+            "editorial": r.flag("editorial", False),
+        }
+    r.done()
+    for name, v in (("low", low), ("typical", typical), ("high", high)):
+        if v is not None and v < 0:
+            raise r.fail(name, "must not be negative", v)
+    if low > high:
+        raise r.fail("low", f"is greater than high ({high:g})", low)
+    if typical is not None and not low <= typical <= high:
+        raise r.fail("typical", f"is outside low..high ({low:g}..{high:g})", typical)
+    return Range(low=low, high=high, typical=typical, **kw)
+
+
+def parse_source(t: Table) -> Source:
+    """Read one ``[[source]]``."""
+    s = Source(
+        id=t.text("id"),
+        title=t.text("title"),
+        kind=t.choice("kind", SourceKind.parse),  # type: ignore[arg-type]
+        authors=t.text("authors", "", empty=True),
+        container=t.text("container", "", empty=True),
+        year=t.integer("year", 0, maximum=2100),
+        doi=t.text("doi", "", empty=True),
+        pmid=t.text("pmid", "", empty=True),
+        url=t.text("url", "", empty=True),
+        note=t.text("note", "", empty=True),
+    )
+    if s.url and not s.url.startswith(("https://", "http://")):
+        raise t.fail("url", "must start with https:// or http://", s.url)
+    t.done()
+    return s
+
+
+def parse_claim(t: Table, refs: Refs, option_ids: Container[str] | None) -> Claim:
+    """Read one ``[[claim]]``."""
+    claim = Claim(
+        id=t.text("id"),
+        option_id=t.text("option_id"),
+        text=t.text("text"),
+        verdict=t.choice("verdict", Verdict.parse),  # type: ignore[arg-type]
+        reason=t.text("reason"),
+        sources=refs.ids(t, "sources"),
+    )
+    if option_ids is not None and claim.option_id not in option_ids:
+        raise t.fail("option_id", "no option has this id", claim.option_id)
+    t.done()
+    return claim
+
+
+def parse_info(t: Table) -> CatalogInfo:
+    """Read the catalogue metadata table."""
+    reviewed = t.date("reviewed")
+    next_review = t.date("next_review")
+    if next_review < reviewed:
+        raise t.fail("next_review", f"is before reviewed ({reviewed})", next_review)
+    return CatalogInfo(
+        data_version=t.text("data_version"),
+        reviewed=reviewed,
+        next_review=next_review,
+        update_policy=t.text("update_policy"),
+        currency=t.text("currency"),
+        cost_note=t.text("cost_note", "", empty=True),
+        authors=t.text("authors"),
+        funding=t.text("funding"),
+        competing_interests=t.text("competing_interests"),
+    )
+
+
+def _effect(t: Table, concern: str, refs: Refs) -> Effect:
+    size: EffectSize = t.choice("size", EffectSize.parse)  # type: ignore[assignment]
+    low: EffectSize = t.choice("low", EffectSize.parse, size)  # type: ignore[assignment]
+    high: EffectSize = t.choice("high", EffectSize.parse, size)  # type: ignore[assignment]
+    reason = t.text("reason")
+    sources = refs.ids(t, "sources")
+    t.done()
+    return t.convert(
+        "size",
+        lambda: Effect(
+            concern=concern, size=size, low=low, high=high, reason=reason, sources=sources
+        ),
+    )
+
+
+def _risk(t: Table, refs: Refs) -> Risk:
+    rid = t.text("id")
+    name = t.text("name")
+    severity: Severity = t.choice("severity", Severity.parse)  # type: ignore[assignment]
+    count = parse_range(t, "count", refs, meta=False)
+    per = t.integer("per", minimum=1)
+    if per not in (100, 1000, 10000, 100000):
+        raise t.fail("per", "must be 100, 1000, 10000 or 100000", per)
+    if isinstance(count, Range) and count.high > per:
+        raise t.fail("count", f"high ({count.high:g}) is above its denominator ({per})", count.high)
+    risk = Risk(
+        id=rid,
+        name=name,
+        severity=severity,
+        count=count,
+        per=per,
+        unit=t.text("unit"),
+        population=t.text("population"),
+        time_frame=t.text("time_frame"),
+        sources=refs.ids(t, "sources"),
+        note=t.text("note", "", empty=True),
+    )
+    t.done()
+    return risk
+
+
+def parse_option(t: Table, refs: Refs, *, currency: str, expected_id: str | None = None) -> Option:
+    """Read one option (a whole ``options/<id>.toml`` file, or one ``[[option]]`` table)."""
+    oid = t.text("id")
+    if expected_id is not None and oid != expected_id:
+        raise t.fail("id", f"does not match the file name ({expected_id}.toml)", oid)
+    name = t.text("name")
+    summary = t.text("summary")
+    mechanism = t.text("mechanism")
+    mechanism_sources = refs.ids(t, "mechanism_sources")
+    invasiveness: Invasiveness = t.choice("invasiveness", Invasiveness.parse)  # type: ignore[assignment]
+    pierces_skin = t.flag("pierces_skin")
+    in_clinic = t.flag("in_clinic")
+    ongoing = t.flag("ongoing")
+    concerns = t.texts("concerns")
+    for i, c in enumerate(concerns):
+        if c not in CONCERNS:
+            raise t.fail(f"concerns[{i}]", f"unknown concern id (known: {', '.join(CONCERNS)})", c)
+
+    ct = t.table("certainty")
+    certainty: Certainty = ct.choice("level", Certainty.parse)  # type: ignore[assignment]
+    certainty_reason = ct.text("reason")
+    certainty_sources = refs.ids(ct, "sources")
+    ct.done()
+
+    st = t.table("sessions")
+    sessions = parse_range(st, "count", refs)
+    interval = st.text("interval", "", empty=True)
+    interval_sources = refs.ids(st, "interval_sources", required=False)
+    st.done()
+
+    dtab = t.table("downtime")
+    downtime = parse_range(dtab, "days", refs)
+    dtab.done()
+
+    et = t.table("effect")
+    onset = parse_range(et, "onset_days", refs)
+    duration = parse_range(et, "duration_months", refs)
+    et.done()
+
+    cot = t.table("cost")
+    per: CostBasis = cot.choice("per", CostBasis.parse)  # type: ignore[assignment]
+    amount = parse_range(cot, "amount", refs)
+    cot.done()
+
+    xt = t.table("experience")
+    experience = Experience(
+        pain=xt.text("pain"),
+        marks=xt.text("marks"),
+        time_off=xt.text("time_off"),
+        sources=refs.ids(xt, "sources"),
+    )
+    xt.done()
+
+    efft = t.table("effects")
+    effects: dict[str, Effect] = {}
+    for concern in CONCERNS:
+        effects[concern] = _effect(efft.table(concern), concern, refs)
+    efft.done()
+
+    risks = [_risk(rt, refs) for rt in t.tables("risks", [])]
+    risk_ids = [r.id for r in risks]
+    for i, rid in enumerate(risk_ids):
+        if rid in risk_ids[:i]:
+            raise t.fail(f"risks[{i}].id", "duplicate risk id", rid)
+
+    sc = t.table("scoring")
+    refs_by_role: dict[str, str | None] = {}
+    for role in ("serious_risk", "side_effects"):
+        ref = sc.text(role)
+        if ref == NO_DATA:
+            refs_by_role[role] = None
+        elif ref not in risk_ids:
+            raise sc.fail(
+                role, f"no risk has this id (risk ids: {', '.join(risk_ids) or 'none'})", ref
+            )
+        else:
+            refs_by_role[role] = ref
+    sc.done()
+
+    rules = []
+    for ct2 in t.tables("contraindications", []):
+        rules.append(
+            Contraindication(
+                when=ct2.choice("when", HealthCondition.parse),  # type: ignore[arg-type]
+                level=ct2.choice("level", RuleLevel.parse),  # type: ignore[arg-type]
+                text=ct2.text("text"),
+                sources=refs.ids(ct2, "sources"),
+            )
+        )
+        ct2.done()
+    t.raw("schema_version", None)  # checked by the caller for whole files
+    offered = t.flag("offered", True)
+    t.done()
+
+    return t.convert(
+        "id",
+        lambda: Option(
+            id=oid,
+            name=name,
+            summary=summary,
+            mechanism=mechanism,
+            mechanism_sources=mechanism_sources,
+            invasiveness=invasiveness,
+            pierces_skin=pierces_skin,
+            in_clinic=in_clinic,
+            ongoing=ongoing,
+            concerns=concerns,
+            certainty=certainty,
+            certainty_reason=certainty_reason,
+            certainty_sources=certainty_sources,
+            sessions=sessions,
+            interval=interval,
+            interval_sources=interval_sources,
+            downtime_days=downtime,
+            onset_days=onset,
+            duration_months=duration,
+            cost=Cost(per=per, amount=amount, currency=currency),
+            experience=experience,
+            effects=effects,
+            risks=risks,
+            serious_risk_id=refs_by_role["serious_risk"],
+            side_effects_id=refs_by_role["side_effects"],
+            contraindications=rules,
+            offered=offered,
+        ),
+    )

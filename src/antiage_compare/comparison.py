@@ -1,0 +1,233 @@
+"""The result of a comparison: fits, ranks, contributions, exclusions, and plain-words explanations.
+
+Wording is non-directive on purpose: an option "fits your priorities best", never "is
+recommended". ``Comparison.to_dict()`` is the documented JSON boundary (see ``docs/api.md`` and
+the JSON Schema shipped as ``antiage_compare/schemas/comparison.schema.json``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from antiage_compare.criteria import BY_ID
+from antiage_compare.errors import UnknownIdError
+from antiage_compare.model import NoData, Quantity
+
+if TYPE_CHECKING:
+    from antiage_compare.catalog import Catalog
+    from antiage_compare.eligibility import Exclusion, Reason
+    from antiage_compare.model import Option
+    from antiage_compare.profile import Profile
+    from antiage_compare.weights import Weights
+
+
+__all__ = ["Comparison", "Contribution", "ScoredOption"]
+
+
+@frozen
+class Contribution:
+    """What one criterion adds to an option's fit.
+
+    Attributes:
+        criterion: the criterion id.
+        weight: its weight (0–1).
+        value: the option's value on it (0–1; 0.5 for "no data").
+        points: ``100 × weight × value``: its share of the 0–100 fit (MAVT).
+        raw: the figure behind the value (a range or "no data").
+        no_data: true when the figure is "no data" and the neutral value was used.
+    """
+
+    criterion: str
+    weight: float
+    value: float
+    points: float
+    raw: Quantity
+    no_data: bool
+
+
+@frozen
+class ScoredOption:
+    """One eligible option's fit (0–100), rank, contributions and dominance."""
+
+    option: Option
+    fit: float
+    rank: int
+    tied_with: tuple[str, ...]
+    contributions: tuple[Contribution, ...]
+    dominated_by: tuple[str, ...]
+    cautions: tuple[Reason, ...]
+
+    @property
+    def id(self) -> str:
+        """The option id."""
+        return self.option.id
+
+    def contribution(self, criterion: str) -> Contribution:
+        """The contribution of one criterion."""
+        for c in self.contributions:
+            if c.criterion == criterion:
+                return c
+        raise UnknownIdError("criterion", criterion, tuple(BY_ID))
+
+
+def _raw_dict(q: Quantity) -> dict[str, Any] | None:
+    if isinstance(q, NoData):
+        return None
+    return {"low": q.low, "typical": q.typical, "high": q.high}
+
+
+@frozen
+class Comparison:
+    """Everything :func:`antiage_compare.compare` found for one person."""
+
+    profile: Profile
+    catalog: Catalog
+    method: str
+    weights: Weights
+    scored: tuple[ScoredOption, ...]
+    excluded: tuple[Exclusion, ...]
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def __getitem__(self, option_id: str) -> ScoredOption:
+        for s in self.scored:
+            if s.option.id == option_id:
+                return s
+        known = [s.option.id for s in self.scored]
+        excluded = [e.option.id for e in self.excluded]
+        if option_id in excluded:
+            msg = f"{option_id!r} was excluded; see Comparison.excluded"
+            raise UnknownIdError("eligible option", msg, known)
+        raise UnknownIdError("eligible option", option_id, known)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The eligible option ids in rank order."""
+        return tuple(s.option.id for s in self.scored)
+
+    @property
+    def top(self) -> tuple[ScoredOption, ...]:
+        """The option or options (when tied) that fit the person's priorities best."""
+        return tuple(s for s in self.scored if s.rank == 1)
+
+    # -- words ----------------------------------------------------------------------------------
+    def explain(self, a: str, b: str) -> str:
+        """Two or three plain sentences on what separates options ``a`` and ``b`` for this person."""
+        sa, sb = self[a], self[b]
+        na, nb = sa.option.name, sb.option.name
+        gap = sa.fit - sb.fit
+        if abs(gap) < 0.5:
+            first = f"{na} and {nb} fit your priorities about equally well ({sa.fit:.0f} and {sb.fit:.0f} out of 100)."
+        else:
+            hi, lo = (sa, sb) if gap > 0 else (sb, sa)
+            first = (
+                f"{hi.option.name} fits your priorities better than {lo.option.name} "
+                f"({hi.fit:.0f} against {lo.fit:.0f} out of 100)."
+            )
+        diffs = sorted(
+            (
+                (ca.points - cb.points, ca.criterion)
+                for ca, cb in zip(sa.contributions, sb.contributions, strict=True)
+                if ca.weight > 0
+            ),
+            key=lambda d: -abs(d[0]),
+        )
+        for_a = [BY_ID[c].label.lower() for d, c in diffs if d > 0.5][:2]
+        for_b = [BY_ID[c].label.lower() for d, c in diffs if d < -0.5][:2]
+        parts = [first]
+        if for_a:
+            parts.append(f"{na} does better on {_and(for_a)}.")
+        if for_b:
+            parts.append(f"{nb} does better on {_and(for_b)}.")
+        if not for_a and not for_b:
+            parts.append("They are close on every criterion that matters to you.")
+        return " ".join(parts)
+
+    def summary(self) -> str:
+        """One non-directive sentence about the top of the order."""
+        if not self.scored:
+            return "No option is open to you with the limits and health facts given."
+        top = self.top
+        names = _and([s.option.name for s in top])
+        verb = "fit" if len(top) > 1 else "fits"
+        return f"On the figures' typical values, {names} {verb} your priorities best ({top[0].fit:.0f} out of 100)."
+
+    # -- data -----------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping (documented in ``docs/api.md``; JSON round trip is lossless).
+
+        Keys: ``method``, ``profile``, ``weights``, ``eligible`` (rank order; each with ``id``,
+        ``name``, ``fit`` 0–100, ``rank``, ``tied_with``, ``dominated_by``, ``cautions``,
+        ``contributions``), ``excluded`` (each with ``id``, ``name`` and ``reasons``, a list of
+        ``{"text", "sources", "kind"}``) and ``data_version``.
+        """
+        return {
+            "method": self.method,
+            "data_version": self.catalog.info.data_version,
+            "profile": self.profile.to_dict(),
+            "weights": {
+                "method": self.weights.method,
+                "values": dict(self.weights.values),
+                "notes": list(self.weights.notes),
+            },
+            "eligible": [
+                {
+                    "id": s.option.id,
+                    "name": s.option.name,
+                    "fit": s.fit,
+                    "rank": s.rank,
+                    "tied_with": list(s.tied_with),
+                    "dominated_by": list(s.dominated_by),
+                    "cautions": [r.to_dict() for r in s.cautions],
+                    "contributions": [
+                        {
+                            "criterion": c.criterion,
+                            "weight": c.weight,
+                            "value": c.value,
+                            "points": c.points,
+                            "no_data": c.no_data,
+                            "figure": _raw_dict(c.raw),
+                        }
+                        for c in s.contributions
+                    ],
+                }
+                for s in self.scored
+            ],
+            "excluded": [
+                {
+                    "id": e.option.id,
+                    "name": e.option.name,
+                    "reasons": [r.to_dict() for r in e.reasons],
+                }
+                for e in self.excluded
+            ],
+        }
+
+    def table(self) -> str:
+        """A compact plain-text table: rank, fit, option; then the exclusions."""
+        lines = [f"{'rank':>4}  {'fit':>5}  option"]
+        for s in self.scored:
+            tie = " (tie)" if s.tied_with else ""
+            note = "  [caution]" if s.cautions else ""
+            lines.append(f"{s.rank:>4}  {s.fit:5.1f}  {s.option.name}{tie}{note}")
+        if self.excluded:
+            lines.append("not open to you:")
+            lines.extend(f"  {e.option.name}: {e.reasons[0].text}" for e in self.excluded)
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        top = ", ".join(f"{s.option.id}={s.fit:.0f}" for s in self.scored[:3])
+        return (
+            f"<Comparison {self.method}: {len(self.scored)} eligible ({top}, ...), "
+            f"{len(self.excluded)} excluded>"
+        )
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

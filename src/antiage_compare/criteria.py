@@ -1,0 +1,202 @@
+"""The nine criteria, their fixed declared bounds and value functions, and how to read them off an option.
+
+Scores use multi-attribute value theory: each criterion's raw figure is mapped to a value in 0–1
+over **fixed, declared bounds** (not the min/max of what happens to be compared), so adding or
+removing an option never changes another option's values. Risks and costs use a logarithmic
+value function, because going from 1 to 10 in 1,000 matters about as much as going from 10 to 100.
+
+A figure that is ``"no data"`` gets the neutral value 0.5 and is flagged, never silently imputed.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from antiage_compare.model import CONCERN_LABELS, CONCERNS, NoData, Option, Quantity, Range
+
+__all__ = [
+    "CRITERIA",
+    "CRITERION_IDS",
+    "NEUTRAL",
+    "Criterion",
+    "Scale",
+    "performance",
+]
+
+#: The value given to a "no data" figure: the middle of the scale, shown as such.
+NEUTRAL = 0.5
+
+
+class Scale(enum.Enum):
+    """The shape of a value function between the bounds."""
+
+    LINEAR = "linear"
+    LOG = "log"
+
+
+@frozen(kw_only=True)
+class Criterion:
+    """One criterion: what it measures, which way is better, its bounds and value function."""
+
+    id: str
+    label: str
+    question: str
+    unit: str
+    higher_is_better: bool
+    worst: float
+    best: float
+    scale: Scale = Scale.LINEAR
+
+    def value(self, x: float) -> float:
+        """Map a raw figure to 0 (at the worst bound) … 1 (at the best bound), clipped."""
+        lo, hi = (self.worst, self.best) if self.higher_is_better else (self.best, self.worst)
+        if self.scale is Scale.LOG:
+            x, lo, hi = math.log10(1 + max(x, 0.0)), math.log10(1 + lo), math.log10(1 + hi)
+        t = (x - lo) / (hi - lo)
+        t = min(1.0, max(0.0, t))
+        return t if self.higher_is_better else 1.0 - t
+
+    def describe_bounds(self) -> str:
+        """The declared bounds in words, for the methods appendix and the interview."""
+        return f"from {self.worst:g} (worst) to {self.best:g} (best) {self.unit}".rstrip()
+
+
+CRITERIA: tuple[Criterion, ...] = (
+    Criterion(
+        id="effectiveness",
+        label="Visible effect on your concerns",
+        question="How much does a visible improvement in your concerns matter to you?",
+        unit="(0 none – 1 marked)",
+        higher_is_better=True,
+        worst=0.0,
+        best=1.0,
+    ),
+    Criterion(
+        id="evidence",
+        label="How sure the evidence is",
+        question="How much does it matter that the evidence for a treatment is strong?",
+        unit="(0 very low – 3 high)",
+        higher_is_better=True,
+        worst=0.0,
+        best=3.0,
+    ),
+    Criterion(
+        id="serious_risk",
+        label="Serious risks",
+        question="How much does avoiding a serious complication matter to you?",
+        unit="per 1,000",
+        higher_is_better=False,
+        worst=100.0,
+        best=0.0,
+        scale=Scale.LOG,
+    ),
+    Criterion(
+        id="side_effects",
+        label="Common side effects",
+        question="How much does avoiding common, passing side effects (redness, bruising) matter?",
+        unit="per 1,000",
+        higher_is_better=False,
+        worst=1000.0,
+        best=0.0,
+        scale=Scale.LOG,
+    ),
+    Criterion(
+        id="downtime",
+        label="Time before you feel fine to be seen",
+        question="How much does avoiding time off (days before you feel fine to be seen) matter?",
+        unit="days",
+        higher_is_better=False,
+        worst=28.0,
+        best=0.0,
+    ),
+    Criterion(
+        id="invasiveness",
+        label="How invasive it is",
+        question="How much does avoiding needles, injections or surgery matter to you?",
+        unit="(0 nothing done – 6 surgery)",
+        higher_is_better=False,
+        worst=6.0,
+        best=0.0,
+    ),
+    Criterion(
+        id="cost",
+        label="Cost of a course",
+        question="How much does a low cost matter to you?",
+        unit="(catalogue currency)",
+        higher_is_better=False,
+        worst=20000.0,
+        best=0.0,
+        scale=Scale.LOG,
+    ),
+    Criterion(
+        id="sessions",
+        label="Number of clinic visits",
+        question="How much does needing few clinic visits matter to you?",
+        unit="visits",
+        higher_is_better=False,
+        worst=20.0,
+        best=0.0,
+    ),
+    Criterion(
+        id="durability",
+        label="How long the effect lasts",
+        question="How much does a long-lasting effect matter to you?",
+        unit="months",
+        higher_is_better=True,
+        worst=0.0,
+        best=60.0,
+    ),
+)
+
+CRITERION_IDS: tuple[str, ...] = tuple(c.id for c in CRITERIA)
+BY_ID = {c.id: c for c in CRITERIA}
+
+
+def effectiveness(option: Option, concerns: Sequence[str]) -> Range:
+    """The mean expected effect over the person's concerns (all concerns when none are given)."""
+    chosen = [c for c in concerns if c in CONCERNS] or list(CONCERNS)
+    effects = [option.effects[c] for c in chosen]
+    n = len(effects)
+    sources = tuple(dict.fromkeys(s for e in effects for s in e.sources))
+    return Range(
+        low=sum(e.low.value01 for e in effects) / n,
+        typical=sum(e.size.value01 for e in effects) / n,
+        high=sum(e.high.value01 for e in effects) / n,
+        unit="",
+        sources=sources,
+        editorial=True,
+        note="for " + ", ".join(CONCERN_LABELS[c] for c in chosen),
+    )
+
+
+def _risk(option: Option, which: str) -> Quantity:
+    risk = option.serious_risk if which == "serious" else option.side_effects
+    if risk is None:
+        kind = "serious-risk" if which == "serious" else "side-effect"
+        return NoData(f"no {kind} figure was found for this option")
+    return risk.per_1000()
+
+
+def performance(option: Option, concerns: Sequence[str]) -> dict[str, Quantity]:
+    """Every criterion's raw figure for ``option`` (ranges, or ``NoData``), keyed by criterion id."""
+    level = float(option.certainty.level)
+    return {
+        "effectiveness": effectiveness(option, concerns),
+        "evidence": Range(low=level, high=level, typical=level, sources=option.certainty_sources),
+        "serious_risk": _risk(option, "serious"),
+        "side_effects": _risk(option, "common"),
+        "downtime": option.downtime_days,
+        "invasiveness": Range(
+            low=option.invasiveness.level,
+            high=option.invasiveness.level,
+            typical=option.invasiveness.level,
+            sources=option.mechanism_sources,
+        ),
+        "cost": option.course_cost,
+        "sessions": option.sessions,
+        "durability": option.duration_months,
+    }

@@ -1,0 +1,135 @@
+"""Eligibility: which options are unsafe or unacceptable for this person, and why.
+
+Runs before any scoring. The rules are data (each option's ``contraindications`` in the
+catalogue, with their sources) plus the person's deal-breakers; nothing here knows about a
+particular treatment. An ``exclude`` rule or a broken deal-breaker removes the option with its
+reasons; a ``caution`` rule keeps it and attaches the caution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+from antiage_compare.model import Invasiveness, NoData, Option, Quantity, RuleLevel, to_tuple
+from antiage_compare.profile import Profile
+
+__all__ = ["Eligibility", "Exclusion", "Reason", "assess"]
+
+
+@frozen
+class Reason:
+    """Why an option is excluded or comes with a caution, with the sources that say so."""
+
+    text: str
+    sources: tuple[str, ...]
+    kind: str  # "contraindication", "deal_breaker" or "caution"
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form: ``{"text", "sources", "kind"}``."""
+        return {"text": self.text, "sources": list(self.sources), "kind": self.kind}
+
+
+@frozen
+class Exclusion:
+    """An option that is not scored, with every reason that excludes it."""
+
+    option: Option
+    reasons: tuple[Reason, ...]
+
+
+@frozen
+class Eligibility:
+    """The outcome of the eligibility step."""
+
+    eligible: tuple[Option, ...]
+    excluded: tuple[Exclusion, ...]
+    cautions: tuple[tuple[str, tuple[Reason, ...]], ...]
+
+    def cautions_for(self, option_id: str) -> tuple[Reason, ...]:
+        """The cautions attached to one eligible option."""
+        for oid, reasons in self.cautions:
+            if oid == option_id:
+                return reasons
+        return ()
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if x >= 10 or x == int(x) else f"{x:.1f}"
+
+
+def _limit(
+    q: Quantity,
+    limit: float | None,
+    what: str,
+    unit: str,
+    out: list[Reason],
+    cautions: list[Reason],
+) -> None:
+    if limit is None:
+        return
+    if isinstance(q, NoData):
+        cautions.append(
+            Reason(
+                f"The {what} is not known, so your limit of {_fmt(limit)} {unit} could not be checked.",
+                q.sources,
+                "caution",
+            )
+        )
+        return
+    if q.point > limit:
+        spread = "" if q.is_point else f" (range {_fmt(q.low)} to {_fmt(q.high)})"
+        out.append(
+            Reason(
+                f"The {what} is typically {_fmt(q.point)} {unit}{spread}, more than your limit of {_fmt(limit)} {unit}.",
+                q.sources,
+                "deal_breaker",
+            )
+        )
+
+
+def check_option(option: Option, profile: Profile) -> tuple[list[Reason], list[Reason]]:
+    """The exclusion reasons and cautions for one option (pure; used by :func:`assess`)."""
+    conditions = profile.health.conditions()
+    excluded: list[Reason] = []
+    cautions: list[Reason] = []
+    for rule in option.contraindications:
+        if rule.when not in conditions:
+            continue
+        text = f"Because {rule.when.plain}: {rule.text}"
+        if rule.level is RuleLevel.EXCLUDE:
+            excluded.append(Reason(text, rule.sources, "contraindication"))
+        else:
+            cautions.append(Reason(text, rule.sources, "caution"))
+    lim = profile.limits
+    if not lim.needles and option.pierces_skin:
+        excluded.append(
+            Reason(
+                "You said no to options that put a needle or cannula through the skin.",
+                option.mechanism_sources,
+                "deal_breaker",
+            )
+        )
+    if not lim.surgery and option.invasiveness is Invasiveness.SURGERY:
+        excluded.append(Reason("You said no to surgery.", option.mechanism_sources, "deal_breaker"))
+    _limit(option.downtime_days, lim.max_downtime_days, "time off", "days", excluded, cautions)
+    currency = option.cost.currency
+    _limit(option.course_cost, lim.max_cost, "cost of a course", currency, excluded, cautions)
+    return excluded, cautions
+
+
+def assess(options: Iterable[Option], profile: Profile) -> Eligibility:
+    """Split ``options`` into eligible and excluded for ``profile``, with reasons and cautions."""
+    eligible: list[Option] = []
+    excluded: list[Exclusion] = []
+    cautions: list[tuple[str, tuple[Reason, ...]]] = []
+    for option in options:
+        reasons, warn = check_option(option, profile)
+        if reasons:
+            excluded.append(Exclusion(option, to_tuple(reasons)))
+        else:
+            eligible.append(option)
+            if warn:
+                cautions.append((option.id, to_tuple(warn)))
+    return Eligibility(to_tuple(eligible), to_tuple(excluded), to_tuple(cautions))

@@ -1,0 +1,127 @@
+"""The library's exceptions: one root, each concrete error also a matching built-in.
+
+Every message names what was wrong: the file (where there is one), the field path and the
+offending value, so a consultant or a developer can fix the input without a debugger.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AntiageError",
+    "DataError",
+    "MCDAError",
+    "ProfileError",
+    "UnknownIdError",
+    "WrongTypeError",
+]
+
+
+class AntiageError(Exception):
+    """Root of every error this library raises on purpose."""
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+class DataError(AntiageError, ValueError):
+    """A catalogue, clinic or profile file holds data that does not fit the schema.
+
+    Attributes:
+        file: the file the data came from, or ``None`` for in-memory data.
+        path: a dotted field path such as ``risks[2].count.high``.
+        value: the offending value (``None`` where a field is missing).
+        problem: what is wrong, in words.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        file: str | None = None,
+        path: str = "",
+        value: Any = None,
+        has_value: bool = True,
+    ) -> None:
+        self.problem = problem
+        self.file = file
+        self.path = path
+        self.value = value
+        self.has_value = has_value
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file or "<data>"
+        if self.path:
+            where += f": {self.path}"
+        text = f"{where}: {self.problem}"
+        if self.has_value:
+            text += f" (got {_describe(self.value)})"
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_data_error,
+            (self.problem, self.file, self.path, self.value, self.has_value),
+        )
+
+    def within(self, file: str | None = None, prefix: str = "") -> DataError:
+        """Return a copy located inside ``file`` and under the path ``prefix``."""
+        path = self.path
+        if prefix:
+            path = prefix + ("" if not path or path.startswith("[") else ".") + path
+        return type(self)(
+            self.problem,
+            file=file if file is not None else self.file,
+            path=path,
+            value=self.value,
+            has_value=self.has_value,
+        )
+
+
+def _rebuild_data_error(
+    problem: str, file: str | None, path: str, value: Any, has_value: bool
+) -> DataError:
+    return DataError(problem, file=file, path=path, value=value, has_value=has_value)
+
+
+class WrongTypeError(DataError, TypeError):
+    """A value has the wrong Python type (also a :class:`TypeError`)."""
+
+    def within(self, file: str | None = None, prefix: str = "") -> DataError:
+        """Return a copy located inside ``file`` and under the path ``prefix``."""
+        moved = super().within(file, prefix)
+        return WrongTypeError(
+            moved.problem,
+            file=moved.file,
+            path=moved.path,
+            value=moved.value,
+            has_value=moved.has_value,
+        )
+
+
+class ProfileError(DataError):
+    """A person's profile (preferences, deal-breakers, health) is invalid."""
+
+
+class UnknownIdError(AntiageError, KeyError):
+    """An option, concern or criterion id that the catalogue does not know."""
+
+    def __init__(self, kind: str, given: str, known: list[str] | tuple[str, ...]) -> None:
+        self.kind = kind
+        self.given = given
+        self.known = tuple(known)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"unknown {self.kind} id {self.given!r}; known ids: {', '.join(self.known)}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.kind, self.given, self.known))
+
+
+class MCDAError(AntiageError, ValueError):
+    """Invalid input to a pure MCDA function (NaN, ragged matrix, bad weights, ...)."""

@@ -1,0 +1,849 @@
+"""Pure multi-criteria decision analysis (MCDA): scoring, ranking, dominance and AHP.
+
+Everything here is a pure function of plain Python numbers: no catalogue knowledge, no
+numpy, no I/O. A *matrix* is a sequence of rows (one per alternative, e.g. a treatment)
+and columns (one per criterion). ``directions`` says, per column, whether more is better
+(``+1``, ``"max"``, :attr:`Direction.MAX`) or less is better (``-1``, ``"min"``,
+:attr:`Direction.MIN`). Anything else is an error: unlike some libraries we never read a
+typo as "cost".
+
+Weights are normalised to sum to 1, so only their ratios matter. Negative, NaN or
+infinite weights and an all-zero weight vector are errors.
+
+Every bad input raises :class:`~antiage_compare.errors.MCDAError` (a ``ValueError``) whose
+message names the argument, the position and the value; a value of the wrong Python type
+raises :class:`MCDATypeError`, which is both an ``MCDAError`` and a ``TypeError``.
+
+Documented choices:
+
+* ``weighted_sum(normalization="minmax")`` maps a constant column to 1.0 for every row
+  (as pymcdm does): a criterion on which nobody differs neither helps nor hurts ranks.
+* ``weighted_sum(normalization="vector")`` uses ``x/‖x‖`` for benefit columns and
+  ``1 − x/‖x‖`` for cost columns, exactly as pymcdm 1.4's ``vector_normalization``.
+* The ratio normalisations (``"linear"``, ``"sum"``, ``"vector"``) need non-negative
+  data; a negative value is an error naming its row and column. ``"minmax"`` and
+  ``"bounds"`` accept any finite values.
+* A column whose weight is zero cannot change any score, so it is not normalised: a zero
+  maximum in such a column is not an error (NaN and infinities still are).
+* ``topsis``: a constant column (including an all-zero one) contributes nothing to either
+  distance; if every weighted column is constant, every row gets closeness 0.5.
+* ``vikor``: a constant column contributes 0 to S and R; if all S (or all R) are equal,
+  within 1e-12 relative, that term of Q is 0 for every row instead of 0/0.
+* ``rank``: two scores tie when ``|a − b| ≤ 1e-12 · max(1, |a|, |b|)``: relative for
+  large scores, and an absolute 1e-12 for scores in [0, 1], which is where float noise
+  from summing in a different order lives.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import numbers
+from collections.abc import Sequence
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from antiage_compare.errors import MCDAError
+
+__all__ = [
+    "SAATY_RANDOM_INDEX",
+    "AhpResult",
+    "Direction",
+    "DirectionLike",
+    "Inconsistency",
+    "MCDATypeError",
+    "Matrix",
+    "Normalization",
+    "Ranking",
+    "VikorResult",
+    "ahp",
+    "ahp_inconsistencies",
+    "dominates",
+    "non_dominated",
+    "rank",
+    "roc_weights",
+    "topsis",
+    "vikor",
+    "weighted_sum",
+]
+
+
+class MCDATypeError(MCDAError, TypeError):
+    """An MCDA input has the wrong Python type (e.g. a string in the matrix, weights=None)."""
+
+
+class Direction(enum.Enum):
+    """Whether more (``MAX``, a benefit) or less (``MIN``, a cost) of a criterion is better."""
+
+    MAX = 1
+    MIN = -1
+
+    @classmethod
+    def parse(cls, value: DirectionLike) -> Direction:
+        """Read ``+1``/``-1``, ``"max"``/``"min"`` (any case) or a Direction; reject the rest.
+
+        Strict on purpose: a typo such as ``"mni"`` is an error, never a silent "cost".
+
+        Raises:
+            MCDATypeError: ``value`` is not a Direction, int or str (``True`` is rejected too).
+            MCDAError: ``value`` is an int other than ±1 or an unknown string.
+        """
+        return _parse_direction(value, "direction")
+
+
+Matrix: TypeAlias = Sequence[Sequence[float]]
+DirectionLike: TypeAlias = Direction | int | str
+Normalization: TypeAlias = Literal["linear", "minmax", "sum", "vector", "bounds"]
+
+#: Saaty's random consistency index by matrix size (n = 1..10).
+SAATY_RANDOM_INDEX: dict[int, float] = {
+    1: 0.0,
+    2: 0.0,
+    3: 0.58,
+    4: 0.90,
+    5: 1.12,
+    6: 1.24,
+    7: 1.32,
+    8: 1.41,
+    9: 1.45,
+    10: 1.49,
+}
+
+_TIE_TOLERANCE = 1e-12
+_AHP_TOLERANCE = 1e-12
+_AHP_MAX_ITERATIONS = 10_000
+_RECIPROCAL_TOLERANCE = 1e-9
+_NORMALIZATIONS = ("linear", "minmax", "sum", "vector", "bounds")
+_RATIO_NORMALIZATIONS = frozenset({"linear", "sum", "vector"})
+_FAST_TYPES = frozenset({float, int})
+
+
+# --------------------------------------------------------------------------- results
+
+
+@attrs.frozen
+class VikorResult:
+    """VIKOR indices per row: group utility ``s``, individual regret ``r``, compromise ``q``.
+
+    Lower is better for all three.
+    """
+
+    s: tuple[float, ...]
+    r: tuple[float, ...]
+    q: tuple[float, ...]
+
+
+@attrs.frozen
+class AhpResult:
+    """AHP priority weights (principal eigenvector, summing to 1) and Saaty's consistency."""
+
+    weights: tuple[float, ...]
+    lambda_max: float
+    consistency_index: float
+    consistency_ratio: float
+
+
+@attrs.frozen
+class Inconsistency:
+    """One pairwise judgement compared with what the derived weights imply.
+
+    Attributes:
+        i: row of the judgement.
+        j: column of the judgement (always ``j > i``).
+        given: the judgement ``a_ij``.
+        implied: ``w_i / w_j`` from the weights.
+        deviation: ``|ln(given / implied)|``; 0 for a perfectly consistent judgement.
+    """
+
+    i: int
+    j: int
+    given: float
+    implied: float
+    deviation: float
+
+
+@attrs.frozen
+class Ranking:
+    """Ranks (1 = best) per row, and the groups of rows that share a rank.
+
+    Attributes:
+        ranks: one rank per input position.
+        ties: groups (ascending row indices, two or more each) that share a rank, best first.
+    """
+
+    ranks: tuple[int, ...]
+    ties: tuple[tuple[int, ...], ...]
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _error(where: str, problem: str, value: object) -> MCDAError:
+    return MCDAError(f"{where}: {problem} (got {_show(value)})")
+
+
+def _type_error(where: str, problem: str, value: object) -> MCDATypeError:
+    return MCDATypeError(f"{where}: {problem} (got {_show(value)})")
+
+
+def _is_sequence(value: object) -> bool:
+    return (
+        not isinstance(value, str | bytes | bytearray)
+        and hasattr(value, "__len__")
+        and hasattr(value, "__getitem__")
+    )
+
+
+def _number(value: object, where: str) -> float:
+    """Return ``value`` as a finite float or raise naming ``where``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise _type_error(where, "expected a real number", value)
+    try:
+        result = float(value)
+    except OverflowError:
+        raise _error(where, "number too large for a float", value) from None
+    if math.isnan(result):
+        raise _error(where, "NaN is not allowed", value)
+    if math.isinf(result):
+        raise _error(where, "infinity is not allowed", value)
+    return result
+
+
+def _vector(values: Any, name: str, length: int | None = None, what: str = "") -> list[float]:
+    """Validate a 1-D sequence of finite reals (optionally of a given length)."""
+    if not _is_sequence(values):
+        raise _type_error(name, "expected a sequence of numbers", values)
+    seq: Sequence[Any] = values
+    if length is not None and len(seq) != length:
+        raise _error(name, f"has {len(seq)} values, expected {length}{what}", values)
+    if {type(v) for v in seq} <= _FAST_TYPES:
+        items: list[float] = list(seq)
+        try:
+            if math.isfinite(sum(items)):
+                return items
+        except OverflowError:
+            pass
+    return [_number(v, f"{name}[{k}]") for k, v in enumerate(seq)]
+
+
+def _matrix(matrix: Any, name: str = "matrix") -> list[Sequence[float]]:
+    """Validate a non-empty rectangular matrix of finite reals; return its rows."""
+    if not _is_sequence(matrix):
+        raise _type_error(name, "expected a sequence of rows", matrix)
+    rows: Sequence[Any] = matrix
+    if len(rows) == 0:
+        raise _error(name, "needs at least one row", matrix)
+    first = rows[0]
+    if not _is_sequence(first):
+        raise _type_error(f"{name}[0]", "expected a sequence of numbers (a row)", first)
+    n_cols = len(first)
+    if n_cols == 0:
+        raise _error(f"{name}[0]", "needs at least one column", first)
+    out: list[Sequence[float]] = []
+    append = out.append
+    fast = _FAST_TYPES
+    isfinite = math.isfinite
+    for i, row in enumerate(rows):
+        if type(row) is not list and type(row) is not tuple and not _is_sequence(row):
+            raise _type_error(f"{name}[{i}]", "expected a sequence of numbers (a row)", row)
+        if len(row) != n_cols:
+            raise _error(
+                f"{name}[{i}]",
+                f"has {len(row)} values, expected {n_cols} like {name}[0] (ragged matrix)",
+                row,
+            )
+        if {type(v) for v in row} <= fast:
+            try:
+                if isfinite(sum(row)):
+                    append(row)
+                    continue
+            except OverflowError:
+                pass
+        append([_number(v, f"{name}[{i}][{j}]") for j, v in enumerate(row)])
+    return out
+
+
+def _parse_direction(value: object, where: str) -> Direction:
+    if isinstance(value, Direction):
+        return value
+    if isinstance(value, bool):
+        raise _type_error(where, "expected +1, -1, 'max' or 'min', not a bool", value)
+    if isinstance(value, int):
+        if value == 1:
+            return Direction.MAX
+        if value == -1:
+            return Direction.MIN
+        raise _error(where, "expected +1 (more is better) or -1 (less is better)", value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word == "max":
+            return Direction.MAX
+        if word == "min":
+            return Direction.MIN
+        raise _error(where, "unknown direction; expected 'max' or 'min'", value)
+    raise _type_error(where, "expected +1, -1, 'max', 'min' or a Direction", value)
+
+
+def _benefits(directions: Any, n_cols: int) -> list[bool]:
+    """Validate ``directions`` against ``n_cols``; return True for benefit (MAX) columns."""
+    if not _is_sequence(directions):
+        raise _type_error("directions", "expected a sequence of +1/-1 or 'max'/'min'", directions)
+    seq: Sequence[Any] = directions
+    if len(seq) != n_cols:
+        raise _error(
+            "directions", f"has {len(seq)} values, expected {n_cols} (one per column)", directions
+        )
+    out: list[bool] = []
+    for j, d in enumerate(seq):
+        if d is Direction.MAX or (type(d) is int and d == 1):
+            out.append(True)
+        elif d is Direction.MIN or (type(d) is int and d == -1):
+            out.append(False)
+        else:
+            out.append(_parse_direction(d, f"directions[{j}]") is Direction.MAX)
+    return out
+
+
+def _weights(weights: Any, n_cols: int) -> list[float]:
+    """Validate ``weights`` (non-negative, finite, not all zero); return them summing to 1."""
+    if not _is_sequence(weights):
+        raise _type_error("weights", "expected a sequence of non-negative numbers", weights)
+    ws = _vector(weights, "weights", n_cols, " (one per column)")
+    for j, w in enumerate(ws):
+        if w < 0:
+            raise _error(f"weights[{j}]", "weights must not be negative", w)
+    total = sum(ws)
+    if total == 0:
+        raise _error("weights", "all weights are zero", weights)
+    if not math.isfinite(total):
+        top = max(ws)
+        ws = [w / top for w in ws]
+        total = sum(ws)
+    return [w / total for w in ws]
+
+
+# --------------------------------------------------------------------------- weighted sum
+
+
+def _column_problem(j: int, col: Sequence[float], problem: str, bad: float) -> MCDAError:
+    i = list(col).index(bad)
+    return _error(f"matrix[{i}][{j}] (column {j})", problem, bad)
+
+
+def weighted_sum(
+    matrix: Matrix,
+    weights: Sequence[float],
+    directions: Sequence[DirectionLike],
+    *,
+    normalization: Normalization = "linear",
+    bounds: Sequence[tuple[float, float]] | None = None,
+) -> tuple[float, ...]:
+    """Score each row as the weighted sum of its normalised criteria (higher is better).
+
+    The simple additive model: transparent and easy to explain to a person, which is why
+    the catalogue scoring uses it (with ``normalization="bounds"``).
+
+    Normalisations, per column (benefit / cost):
+
+    * ``"linear"``: ``x / max`` and ``min / x`` (zero max or a zero in a cost column is
+      an error).
+    * ``"minmax"``: ``(x − min) / (max − min)`` and ``(max − x) / (max − min)``; a
+      constant column gives 1.0 for every row.
+    * ``"sum"``: ``x / Σx`` and ``(1/x) / Σ(1/x)`` (an all-zero benefit column or a zero
+      in a cost column is an error).
+    * ``"vector"``: ``x / ‖x‖`` and ``1 − x / ‖x‖`` (pymcdm's choice).
+    * ``"bounds"``: fixed declared ``bounds=[(lo, hi), ...]`` per column,
+      ``(x − lo) / (hi − lo)`` and ``(hi − x) / (hi − lo)``, clipped to [0, 1]. Each
+      row's score then depends on that row alone, so adding or removing rows never
+      changes the others' scores.
+
+    Args:
+        matrix: rows of finite numbers, one row per alternative.
+        weights: one non-negative weight per column (normalised to sum to 1).
+        directions: one of ``+1``/``-1``, ``"max"``/``"min"`` or a Direction per column.
+        normalization: one of the names above.
+        bounds: ``(lo, hi)`` per column with ``lo < hi``; required by, and only allowed
+            with, ``normalization="bounds"``.
+
+    Returns:
+        One score per row. With non-negative data (any data for "minmax"/"bounds") each
+        score lies in [0, 1].
+
+    Raises:
+        MCDAError: invalid matrix, weights, directions, normalisation or bounds, or a
+            division by zero in a column (the message names the column).
+    """
+    rows = _matrix(matrix)
+    n_cols = len(rows[0])
+    ws = _weights(weights, n_cols)
+    benefit = _benefits(directions, n_cols)
+    if type(normalization) is not str:
+        raise _type_error("normalization", f"expected one of {_NORMALIZATIONS}", normalization)
+    if normalization not in _NORMALIZATIONS:
+        raise _error("normalization", f"unknown; expected one of {_NORMALIZATIONS}", normalization)
+    limits: list[tuple[float, float]] = []
+    if normalization == "bounds":
+        if bounds is None:
+            raise _error("bounds", "required when normalization='bounds'", bounds)
+        limits = _bounds(bounds, n_cols)
+    elif bounds is not None:
+        raise _error("bounds", "only allowed with normalization='bounds'", bounds)
+    ratio = normalization in _RATIO_NORMALIZATIONS
+    isfinite = math.isfinite
+    weighted: list[list[float]] = []
+    add = weighted.append
+    for j, col in enumerate(zip(*rows, strict=True)):
+        w = ws[j]
+        if w == 0.0:
+            continue
+        lo = min(col)
+        hi = max(col)
+        if ratio:
+            _check_ratio_column(normalization, j, col, lo, hi, benefit[j])
+        lim = limits[j] if limits else (0.0, 1.0)
+        values = _normalised_column(normalization, benefit[j], col, w, lo, hi, lim)
+        if not isfinite(sum(values)):
+            # Extreme magnitudes overflowed (or underflowed to a zero divisor). Every
+            # normalisation is invariant to scaling the column (and its bounds) by a
+            # positive factor, so rescale into [-1, 1] and recompute once.
+            m = max(
+                abs(lo), abs(hi), abs(lim[0]) if limits else 0.0, abs(lim[1]) if limits else 0.0
+            )
+            scaled = [x / m for x in col]
+            lim = (lim[0] / m, lim[1] / m)
+            values = _normalised_column(normalization, benefit[j], scaled, w, lo / m, hi / m, lim)
+        add(values)
+    return tuple([sum(t) for t in zip(*weighted, strict=True)])
+
+
+def _check_ratio_column(
+    normalization: str, j: int, col: Sequence[float], lo: float, hi: float, benefit: bool
+) -> None:
+    """Raise for the data a ratio normalisation cannot divide by (naming the column)."""
+    if lo < 0:
+        raise _column_problem(j, col, f"'{normalization}' normalisation needs values >= 0", lo)
+    if hi == 0:
+        raise _error(
+            f"matrix column {j}", f"'{normalization}' normalisation of an all-zero column", 0
+        )
+    if lo == 0 and not benefit and normalization != "vector":
+        formula = "min/x" if normalization == "linear" else "1/x"
+        raise _column_problem(
+            j, col, f"'{normalization}' cost column cannot contain 0 ({formula})", lo
+        )
+
+
+def _normalised_column(
+    normalization: str,
+    benefit: bool,
+    col: Sequence[float],
+    w: float,
+    lo: float,
+    hi: float,
+    lim: tuple[float, float],
+) -> list[float]:
+    """Return ``w`` times the normalised column (validated by the caller)."""
+    if normalization == "linear":
+        if benefit:
+            f = w / hi
+            return [x * f for x in col]
+        f = w * lo
+        return [f / x for x in col]
+    if normalization == "minmax":
+        if hi == lo:
+            return [w] * len(col)
+        f = w / (hi - lo)
+        return [(x - lo) * f for x in col] if benefit else [(hi - x) * f for x in col]
+    if normalization == "sum":
+        if benefit:
+            f = w / sum(col)
+            return [x * f for x in col]
+        inverse = [lo / x for x in col]  # (1/x)/Σ(1/x) without overflow for tiny x
+        f = w / sum(inverse)
+        return [v * f for v in inverse]
+    if normalization == "vector":
+        f = w / math.hypot(*col)
+        return [x * f for x in col] if benefit else [w - x * f for x in col]
+    b_lo, b_hi = lim
+    inv = 1.0 / (b_hi - b_lo)
+    if benefit:
+        return [_clip_scaled((x - b_lo) * inv, w) for x in col]
+    return [_clip_scaled((b_hi - x) * inv, w) for x in col]
+
+
+def _clip_scaled(t: float, w: float) -> float:
+    if t >= 1.0:
+        return w
+    if t <= 0.0:
+        return 0.0
+    return t * w
+
+
+def _bounds(bounds: Any, n_cols: int) -> list[tuple[float, float]]:
+    if not _is_sequence(bounds):
+        raise _type_error("bounds", "expected a sequence of (lo, hi) pairs", bounds)
+    seq: Sequence[Any] = bounds
+    if len(seq) != n_cols:
+        raise _error("bounds", f"has {len(seq)} pairs, expected {n_cols} (one per column)", bounds)
+    out: list[tuple[float, float]] = []
+    for j, pair in enumerate(seq):
+        if not _is_sequence(pair) or len(pair) != 2:
+            raise _type_error(f"bounds[{j}]", "expected a (lo, hi) pair", pair)
+        lo = _number(pair[0], f"bounds[{j}][0]")
+        hi = _number(pair[1], f"bounds[{j}][1]")
+        if not lo < hi:
+            raise _error(f"bounds[{j}]", "lower bound must be below the upper bound", pair)
+        out.append((lo, hi))
+    return out
+
+
+# --------------------------------------------------------------------------- TOPSIS
+
+
+def topsis(
+    matrix: Matrix, weights: Sequence[float], directions: Sequence[DirectionLike]
+) -> tuple[float, ...]:
+    """Classic TOPSIS (Hwang & Yoon 1981): closeness to the ideal, in [0, 1], higher is better.
+
+    Vector-normalises each column, weights it, and scores each row by
+    ``D⁻ / (D⁺ + D⁻)`` where ``D⁺``/``D⁻`` are the Euclidean distances to the ideal and
+    anti-ideal rows. Useful as a second opinion on the weighted sum because it rewards
+    balanced rows rather than a single outstanding criterion.
+
+    A constant column (including an all-zero one) contributes nothing; if every weighted
+    column is constant, every row gets 0.5.
+
+    Raises:
+        MCDAError: invalid matrix, weights or directions.
+    """
+    rows = _matrix(matrix)
+    n_cols = len(rows[0])
+    ws = _weights(weights, n_cols)
+    benefit = _benefits(directions, n_cols)
+    sqrt = math.sqrt
+    hypot = math.hypot
+    to_ideal: list[list[float]] = []
+    to_anti: list[list[float]] = []
+    for j, col in enumerate(zip(*rows, strict=True)):
+        w = ws[j]
+        lo = min(col)
+        hi = max(col)
+        if w == 0.0 or lo == hi:
+            continue
+        f = w / hypot(*col)
+        if not 0.0 < f < math.inf:  # extreme magnitudes: rescale (TOPSIS is scale-free)
+            m = max(abs(lo), abs(hi))
+            col = tuple([x / m for x in col])
+            lo, hi = lo / m, hi / m
+            f = w / hypot(*col)
+        if benefit[j]:
+            best = hi * f
+            worst = lo * f
+        else:
+            best = lo * f
+            worst = hi * f
+        v = [x * f for x in col]
+        to_ideal.append([(x - best) ** 2 for x in v])
+        to_anti.append([(x - worst) ** 2 for x in v])
+    if not to_ideal:
+        return (0.5,) * len(rows)
+    d_plus = [sqrt(sum(t)) for t in zip(*to_ideal, strict=True)]
+    d_minus = [sqrt(sum(t)) for t in zip(*to_anti, strict=True)]
+    return tuple([dm / (dp + dm) for dp, dm in zip(d_plus, d_minus, strict=True)])
+
+
+# --------------------------------------------------------------------------- VIKOR
+
+
+def _spread_is_zero(low: float, high: float) -> bool:
+    return high - low <= _TIE_TOLERANCE * max(1.0, abs(low), abs(high))
+
+
+def vikor(
+    matrix: Matrix,
+    weights: Sequence[float],
+    directions: Sequence[DirectionLike],
+    *,
+    v: float = 0.5,
+) -> VikorResult:
+    """VIKOR compromise ranking (Opricovic & Tzeng 2004); lower ``q`` is better.
+
+    ``s`` is the weighted sum of each row's normalised distances from the best value
+    (group utility), ``r`` the largest single weighted distance (individual regret), and
+    ``q = v·(s − s*)/(s⁻ − s*) + (1 − v)·(r − r*)/(r⁻ − r*)``. Useful to show how a
+    compromise choice differs from the plain weighted sum.
+
+    A constant column contributes 0 to ``s`` and ``r``. When all ``s`` (or all ``r``) are
+    equal within 1e-12 relative, the corresponding term of ``q`` is 0 for every row
+    rather than 0/0.
+
+    Args:
+        matrix: rows of finite numbers.
+        weights: one non-negative weight per column (normalised to sum to 1).
+        directions: one direction per column.
+        v: weight of the group-utility strategy, in [0, 1].
+
+    Raises:
+        MCDAError: invalid matrix, weights, directions or ``v``.
+    """
+    rows = _matrix(matrix)
+    n_cols = len(rows[0])
+    ws = _weights(weights, n_cols)
+    benefit = _benefits(directions, n_cols)
+    vv = _number(v, "v")
+    if not 0.0 <= vv <= 1.0:
+        raise _error("v", "must be between 0 and 1", v)
+    terms: list[list[float]] = []
+    for j, col in enumerate(zip(*rows, strict=True)):
+        w = ws[j]
+        lo = min(col)
+        hi = max(col)
+        if w == 0.0 or lo == hi:
+            continue
+        f = w / (hi - lo)
+        if not 0.0 < f < math.inf:  # extreme magnitudes: rescale (VIKOR is scale-free)
+            m = max(abs(lo), abs(hi))
+            col = tuple([x / m for x in col])
+            lo, hi = lo / m, hi / m
+            f = w / (hi - lo)
+        terms.append([(hi - x) * f for x in col] if benefit[j] else [(x - lo) * f for x in col])
+    n_rows = len(rows)
+    if terms:
+        per_row = list(zip(*terms, strict=True))
+        s = [sum(t) for t in per_row]
+        r = [max(t) for t in per_row]
+    else:
+        s = [0.0] * n_rows
+        r = [0.0] * n_rows
+    q = [0.0] * n_rows
+    s_best, s_worst = min(s), max(s)
+    if not _spread_is_zero(s_best, s_worst):
+        f = vv / (s_worst - s_best)
+        q = [qi + (si - s_best) * f for qi, si in zip(q, s, strict=True)]
+    r_best, r_worst = min(r), max(r)
+    if not _spread_is_zero(r_best, r_worst):
+        f = (1.0 - vv) / (r_worst - r_best)
+        q = [qi + (ri - r_best) * f for qi, ri in zip(q, r, strict=True)]
+    return VikorResult(tuple(s), tuple(r), tuple(q))
+
+
+# --------------------------------------------------------------------------- AHP
+
+
+def _pairwise(pairwise: Any) -> list[list[float]]:
+    """Validate a square, positive, reciprocal matrix; return it as lists of floats."""
+    rows = _matrix(pairwise, "pairwise")
+    n = len(rows)
+    if len(rows[0]) != n:
+        raise _error("pairwise", f"must be square; has {n} rows and {len(rows[0])} columns", n)
+    a = [[float(x) for x in row] for row in rows]
+    for i in range(n):
+        for j in range(n):
+            if a[i][j] <= 0:
+                raise _error(f"pairwise[{i}][{j}]", "judgements must be positive", a[i][j])
+    for i in range(n):
+        for j in range(i, n):
+            if abs(a[i][j] * a[j][i] - 1.0) > _RECIPROCAL_TOLERANCE:
+                raise _error(
+                    f"pairwise[{i}][{j}] and pairwise[{j}][{i}]",
+                    "not reciprocal: a_ij · a_ji must be 1",
+                    (a[i][j], a[j][i]),
+                )
+    return a
+
+
+def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpResult:
+    """Derive criterion weights from pairwise judgements (Saaty's AHP eigenvector method).
+
+    The weights are the principal right eigenvector of ``pairwise`` (by power iteration,
+    in pure Python, to 1e-12), normalised to sum to 1. ``lambda_max`` is its eigenvalue,
+    ``consistency_index = (lambda_max − n)/(n − 1)`` (clamped at 0 against float noise)
+    and ``consistency_ratio = CI / RI`` with Saaty's random index (0 for n ≤ 2). A ratio
+    above 0.1 conventionally means the judgements should be revisited; see
+    :func:`ahp_inconsistencies` for which ones.
+
+    Args:
+        pairwise: square matrix with ``pairwise[i][j]`` = how much more important
+            criterion i is than j; positive and reciprocal (``a_ij · a_ji = 1`` to 1e-9).
+        random_index: only ``"saaty"`` (n = 1..10) is available.
+
+    Raises:
+        MCDAError: non-square, non-positive or non-reciprocal matrix, n > 10, unknown
+            random index, or (never seen in practice) no convergence.
+    """
+    if random_index != "saaty":
+        raise _error("random_index", "only 'saaty' is available", random_index)
+    a = _pairwise(pairwise)
+    n = len(a)
+    if n not in SAATY_RANDOM_INDEX:
+        raise _error("pairwise", "Saaty's random index is defined for 1 to 10 criteria", n)
+    # Start from the row geometric means (already the answer for a consistent matrix).
+    w = [math.exp(math.fsum(math.log(x) for x in row) / n) for row in a]
+    total = sum(w)
+    w = [x / total for x in w]
+    for _ in range(_AHP_MAX_ITERATIONS):
+        aw = [sum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
+        lam = sum(aw)
+        if not math.isfinite(lam):
+            raise _error("pairwise", "judgements too extreme to compute an eigenvector", n)
+        new = [x / lam for x in aw]
+        if max([abs(x - y) for x, y in zip(new, w, strict=True)]) <= _AHP_TOLERANCE:
+            w = new
+            break
+        w = new
+    else:  # pragma: no cover - positive matrices always converge
+        raise _error("pairwise", "power iteration did not converge", n)
+    lambda_max = sum([sum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
+    ci = max(0.0, (lambda_max - n) / (n - 1)) if n > 1 else 0.0
+    ri = SAATY_RANDOM_INDEX[n]
+    cr = ci / ri if ri > 0 else 0.0
+    return AhpResult(tuple(w), lambda_max, ci, cr)
+
+
+def ahp_inconsistencies(pairwise: Matrix, weights: Sequence[float]) -> tuple[Inconsistency, ...]:
+    """List the upper-triangle judgements, most inconsistent with ``weights`` first.
+
+    The deviation of judgement ``a_ij`` is ``|ln(a_ij / (w_i / w_j))|``, symmetric in
+    over- and under-statement, so a person can be told which comparisons to revisit.
+    Ties keep (i, j) order.
+
+    Args:
+        pairwise: the (validated) pairwise comparison matrix.
+        weights: positive weights, one per row, e.g. ``ahp(pairwise).weights``.
+
+    Raises:
+        MCDAError: invalid matrix, or weights of the wrong length or not positive.
+    """
+    a = _pairwise(pairwise)
+    n = len(a)
+    ws = _vector(weights, "weights", n, " (one per row of pairwise)")
+    for k, w in enumerate(ws):
+        if w <= 0:
+            raise _error(f"weights[{k}]", "weights must be positive", w)
+    items = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            implied = ws[i] / ws[j]
+            items.append(Inconsistency(i, j, a[i][j], implied, abs(math.log(a[i][j] / implied))))
+    items.sort(key=lambda item: -item.deviation)
+    return tuple(items)
+
+
+# --------------------------------------------------------------------------- weights & ranks
+
+
+def roc_weights(n: int) -> tuple[float, ...]:
+    """Rank-order-centroid weights for ``n`` criteria ranked by importance (most first).
+
+    ``w_k = (1/n) Σ_{i=k..n} 1/i``: the centroid of all weight vectors consistent with the
+    ranking, used when a person can rank what matters but not put numbers on it.
+
+    Raises:
+        MCDATypeError: ``n`` is not an int.
+        MCDAError: ``n < 1``.
+    """
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise _type_error("n", "expected an int", n)
+    if n < 1:
+        raise _error("n", "needs at least one criterion", n)
+    out = [0.0] * n
+    tail = 0.0
+    for k in range(n, 0, -1):
+        tail += 1.0 / k
+        out[k - 1] = tail / n
+    return tuple(out)
+
+
+def rank(
+    scores: Sequence[float],
+    *,
+    higher_is_better: bool = True,
+    ties: Literal["dense", "min"] = "dense",
+) -> Ranking:
+    """Rank scores (1 = best), reporting which rows tie.
+
+    Two scores tie when ``|a − b| ≤ 1e-12 · max(1, |a|, |b|)`` (compared with the best
+    score of the group), so float noise does not break a genuine tie. ``ties="dense"``
+    numbers groups 1, 2, 3, ...; ``ties="min"`` uses competition ranking (1, 1, 3, ...).
+    An empty sequence gives an empty ranking.
+
+    Raises:
+        MCDAError: a NaN, infinity or non-number in ``scores``, or an unknown ``ties``.
+    """
+    if ties != "dense" and ties != "min":
+        raise _error("ties", "expected 'dense' or 'min'", ties)
+    values = _vector(scores, "scores")
+    order = sorted(range(len(values)), key=values.__getitem__, reverse=bool(higher_is_better))
+    ranks = [0] * len(values)
+    groups: list[list[int]] = []
+    anchor = 0.0
+    for position, idx in enumerate(order):
+        x = values[idx]
+        if groups and abs(x - anchor) <= _TIE_TOLERANCE * max(1.0, abs(x), abs(anchor)):
+            groups[-1].append(idx)
+            ranks[idx] = ranks[groups[-1][0]]
+            continue
+        anchor = x
+        groups.append([idx])
+        ranks[idx] = len(groups) if ties == "dense" else position + 1
+    tied = tuple(tuple(sorted(g)) for g in groups if len(g) > 1)
+    return Ranking(tuple(ranks), tied)
+
+
+# --------------------------------------------------------------------------- dominance
+
+
+def _oriented(row: Sequence[float], benefit: Sequence[bool]) -> tuple[float, ...]:
+    return tuple([x if b else -x for x, b in zip(row, benefit, strict=True)])
+
+
+def _beats(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    for x, y in zip(a, b, strict=True):
+        if x < y:
+            return False
+    return a != b
+
+
+def dominates(a: Sequence[float], b: Sequence[float], directions: Sequence[DirectionLike]) -> bool:
+    """Whether ``a`` is at least as good as ``b`` on every criterion and better on one.
+
+    Comparisons are exact. A dominated option can be set aside whatever the weights.
+
+    Raises:
+        MCDAError: NaN/inf/non-numbers, or lengths that differ from ``directions``.
+    """
+    if not _is_sequence(directions):
+        raise _type_error("directions", "expected a sequence of +1/-1 or 'max'/'min'", directions)
+    n = len(directions)
+    av = _vector(a, "a", n, " (one per direction)")
+    bv = _vector(b, "b", n, " (one per direction)")
+    benefit = _benefits(directions, n)
+    return _beats(_oriented(av, benefit), _oriented(bv, benefit))
+
+
+def non_dominated(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[int, ...]:
+    """Indices (ascending) of the rows no other row dominates: the Pareto front.
+
+    Identical rows do not dominate each other, so both stay.
+
+    Raises:
+        MCDAError: invalid matrix or directions.
+    """
+    rows = _matrix(matrix)
+    benefit = _benefits(directions, len(rows[0]))
+    oriented = [_oriented(row, benefit) for row in rows]
+    order = sorted(range(len(rows)), key=lambda i: -sum(oriented[i]))
+    front: list[int] = []
+    for i in order:
+        p = oriented[i]
+        if any(_beats(oriented[k], p) for k in front):
+            continue
+        front = [k for k in front if not _beats(p, oriented[k])]
+        front.append(i)
+    return tuple(sorted(front))

@@ -1,0 +1,641 @@
+"""The domain model: frozen values describing options, evidence and risks. No I/O, no scoring.
+
+Everything here is immutable (``attrs.frozen``) and validated on construction, so an object that
+exists is an object that makes sense: ranges are ordered, counts fit their denominators, and a
+missing figure is an explicit :class:`NoData`, never a zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeAlias
+
+import attrs
+from attrs import field, frozen
+
+__all__ = [
+    "CONCERNS",
+    "CatalogInfo",
+    "Certainty",
+    "Claim",
+    "Contraindication",
+    "Cost",
+    "CostBasis",
+    "Effect",
+    "EffectSize",
+    "Experience",
+    "HealthCondition",
+    "Invasiveness",
+    "NoData",
+    "Option",
+    "Quantity",
+    "Range",
+    "Risk",
+    "RuleLevel",
+    "Severity",
+    "Source",
+    "SourceKind",
+    "Verdict",
+]
+
+#: The concern ids every option describes, in display order.
+CONCERNS: tuple[str, ...] = (
+    "fine_lines",
+    "wrinkles",
+    "laxity",
+    "texture",
+    "pigmentation",
+    "acne_scars",
+    "volume_loss",
+)
+
+CONCERN_LABELS: Mapping[str, str] = {
+    "fine_lines": "fine lines",
+    "wrinkles": "wrinkles",
+    "laxity": "loose or sagging skin",
+    "texture": "rough skin texture",
+    "pigmentation": "uneven colour and sun spots",
+    "acne_scars": "acne scars",
+    "volume_loss": "loss of volume",
+}
+
+
+class _Labelled(enum.Enum):
+    """An enum whose values are the words used in the data files."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def parse(cls, value: object) -> _Labelled:
+        """Return the member whose value is ``value`` (raises ``ValueError`` otherwise)."""
+        for member in cls:
+            if member.value == value:
+                return member
+        allowed = ", ".join(repr(m.value) for m in cls)
+        msg = f"must be one of {allowed}"
+        raise ValueError(msg)
+
+
+class Certainty(_Labelled):
+    """How sure the evidence is that the option produces a visible effect (GRADE-like)."""
+
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    VERY_LOW = "very low"
+
+    @property
+    def level(self) -> int:
+        """3 for high down to 0 for very low."""
+        return (Certainty.VERY_LOW, Certainty.LOW, Certainty.MODERATE, Certainty.HIGH).index(self)
+
+    @property
+    def plain(self) -> str:
+        """A plain-language reading of the grade, for lay readers."""
+        return {
+            Certainty.HIGH: "We are confident about this.",
+            Certainty.MODERATE: "This is probably right, but it could change.",
+            Certainty.LOW: "This may be right, but it could well change.",
+            Certainty.VERY_LOW: "The evidence is very uncertain.",
+        }[self]
+
+
+class Invasiveness(_Labelled):
+    """How much the option does to the body, on an ordered scale."""
+
+    NONE = "none"
+    TOPICAL = "topical"
+    ENERGY_INTACT_SKIN = "energy_intact_skin"
+    NEEDLES = "needles"
+    SKIN_INJURY = "skin_injury"
+    INJECTION = "injection"
+    SURGERY = "surgery"
+
+    @property
+    def level(self) -> int:
+        """0 for nothing done up to 6 for surgery."""
+        return list(Invasiveness).index(self)
+
+    @property
+    def plain(self) -> str:
+        """Plain words for the scale step."""
+        return {
+            Invasiveness.NONE: "nothing is done",
+            Invasiveness.TOPICAL: "put on the skin",
+            Invasiveness.ENERGY_INTACT_SKIN: "light or energy through intact skin",
+            Invasiveness.NEEDLES: "fine needles through the skin",
+            Invasiveness.SKIN_INJURY: "a controlled injury to the skin",
+            Invasiveness.INJECTION: "a substance injected under the skin",
+            Invasiveness.SURGERY: "an operation",
+        }[self]
+
+
+class EffectSize(_Labelled):
+    """The expected size of a visible effect on one concern (an editorial judgement)."""
+
+    NONE = "none"
+    SLIGHT = "slight"
+    MODERATE = "moderate"
+    MARKED = "marked"
+    NOT_STUDIED = "not_studied"
+
+    @property
+    def value01(self) -> float:
+        """0 for none (or not studied) up to 1 for marked, in equal steps."""
+        return {
+            EffectSize.NONE: 0.0,
+            EffectSize.NOT_STUDIED: 0.0,
+            EffectSize.SLIGHT: 1 / 3,
+            EffectSize.MODERATE: 2 / 3,
+            EffectSize.MARKED: 1.0,
+        }[self]
+
+
+class Severity(_Labelled):
+    """Whether a risk is a common, mostly passing side effect or a serious complication."""
+
+    COMMON = "common"
+    SERIOUS = "serious"
+
+
+class Verdict(_Labelled):
+    """What the evidence says about a claim."""
+
+    SUPPORTED = "supported"
+    WEAKLY_SUPPORTED = "weakly_supported"
+    UNSUPPORTED = "unsupported"
+    CONTRADICTED = "contradicted"
+
+    @property
+    def plain(self) -> str:
+        """The verdict in plain words."""
+        return str(self.value).replace("_", " ")
+
+
+class SourceKind(_Labelled):
+    """The kind of a source, which tells a reader how much weight it can bear."""
+
+    SYSTEMATIC_REVIEW = "systematic_review"
+    REVIEW = "review"
+    RCT = "rct"
+    COHORT = "cohort"
+    REGISTRY = "registry"
+    CASE_SERIES = "case_series"
+    SURVEY = "survey"
+    GUIDELINE = "guideline"
+    LABEL = "label"
+    SOCIETY_STATISTICS = "society_statistics"
+    TEXTBOOK = "textbook"
+    REFERENCE_PAGE = "reference_page"
+    NEWS = "news"
+    PROTOCOL = "protocol"
+    PRACTITIONER_PAGE = "practitioner_page"
+    AGGREGATOR = "aggregator"
+    EDITORIAL = "editorial"
+
+    @property
+    def low_quality(self) -> bool:
+        """True for web pages written to sell or collect, not to inform."""
+        return self in (SourceKind.PRACTITIONER_PAGE, SourceKind.AGGREGATOR)
+
+
+class RuleLevel(_Labelled):
+    """What a contraindication does: exclude the option, or keep it with a caution."""
+
+    EXCLUDE = "exclude"
+    CAUTION = "caution"
+
+
+class CostBasis(_Labelled):
+    """What a cost figure pays for."""
+
+    SESSION = "session"
+    COURSE = "course"
+    YEAR = "year"
+
+
+class HealthCondition(_Labelled):
+    """Health facts a contraindication can depend on (derived from a profile's health)."""
+
+    PREGNANT = "pregnant"
+    BREASTFEEDING = "breastfeeding"
+    ANTICOAGULANTS = "anticoagulants"
+    ISOTRETINOIN_RECENT = "isotretinoin_recent"
+    KELOID_TENDENCY = "keloid_tendency"
+    SKIN_TYPE_4_6 = "skin_type_4_6"
+    SKIN_TYPE_5_6 = "skin_type_5_6"
+    SMOKER = "smoker"
+    COLD_SORES = "cold_sores"
+    NEUROMUSCULAR_DISORDER = "neuromuscular_disorder"
+    ACTIVE_SKIN_INFECTION = "active_skin_infection"
+    MALE = "male"
+
+    @property
+    def plain(self) -> str:
+        """The condition in plain words, as a reason reads it."""
+        return {
+            HealthCondition.PREGNANT: "you are pregnant",
+            HealthCondition.BREASTFEEDING: "you are breastfeeding",
+            HealthCondition.ANTICOAGULANTS: "you take blood thinners",
+            HealthCondition.ISOTRETINOIN_RECENT: "you took isotretinoin in the last 6 months",
+            HealthCondition.KELOID_TENDENCY: "you tend to form raised (keloid) scars",
+            HealthCondition.SKIN_TYPE_4_6: "your skin type is IV, V or VI",
+            HealthCondition.SKIN_TYPE_5_6: "your skin type is V or VI",
+            HealthCondition.SMOKER: "you smoke",
+            HealthCondition.COLD_SORES: "you get cold sores",
+            HealthCondition.NEUROMUSCULAR_DISORDER: "you have a nerve-muscle disorder",
+            HealthCondition.ACTIVE_SKIN_INFECTION: "you have an active skin infection",
+            HealthCondition.MALE: "you are male",
+        }[self]
+
+
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Store any iterable as a tuple (an attrs converter)."""
+    return tuple(value)
+
+
+def to_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """Store any iterable as a frozenset (an attrs converter)."""
+    return frozenset(value)
+
+
+def _ids(value: str | Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _finite(_inst: object, attribute: attrs.Attribute[float], value: float | None) -> None:
+    if value is not None and not math.isfinite(value):
+        msg = f"{attribute.name} must be a finite number, got {value!r}"
+        raise ValueError(msg)
+
+
+@frozen
+class NoData:
+    """A figure that was searched for and not found. Never the same as zero.
+
+    Attributes:
+        reason: why there is no figure, in plain words.
+        sources: what was searched or what says so, where anything does.
+    """
+
+    reason: str = ""
+    sources: tuple[str, ...] = field(default=(), converter=_ids)
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return "no data"
+
+
+@frozen(kw_only=True)
+class Range:
+    """An uncertain quantity: low, typical (if known) and high, with its unit and sources.
+
+    ``typical`` is ``None`` when the sources give a spread but no single typical value; the
+    point estimate is then the midpoint (see :attr:`point`), and SMAA draws uniformly.
+    """
+
+    low: float = field(validator=_finite)
+    high: float = field(validator=_finite)
+    typical: float | None = field(default=None, validator=_finite)
+    unit: str = ""
+    sources: tuple[str, ...] = field(default=(), converter=_ids)
+    note: str = ""
+    editorial: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.low > self.high:
+            msg = f"low ({self.low}) is greater than high ({self.high})"
+            raise ValueError(msg)
+        if self.typical is not None and not self.low <= self.typical <= self.high:
+            msg = f"typical ({self.typical}) is outside low..high ({self.low}..{self.high})"
+            raise ValueError(msg)
+
+    @property
+    def point(self) -> float:
+        """The typical value, or the midpoint where none is known."""
+        return self.typical if self.typical is not None else (self.low + self.high) / 2
+
+    @property
+    def is_point(self) -> bool:
+        """True when low and high are the same."""
+        return self.low == self.high
+
+    def scaled(self, other: Range) -> Range:
+        """The product of two non-negative ranges (for example sessions × price)."""
+        typical = None
+        if self.typical is not None and other.typical is not None:
+            typical = self.typical * other.typical
+        return Range(
+            low=self.low * other.low,
+            high=self.high * other.high,
+            typical=typical,
+            unit=other.unit,
+            sources=tuple(dict.fromkeys(self.sources + other.sources)),
+            note="; ".join(n for n in (self.note, other.note) if n),
+            editorial=self.editorial or other.editorial,
+        )
+
+
+#: A figure: a range, or an explicit statement that there is no data.
+Quantity: TypeAlias = Range | NoData
+
+
+@frozen(kw_only=True)
+class Source:
+    """A publication or page that figures and judgements rest on."""
+
+    id: str
+    title: str
+    kind: SourceKind
+    authors: str = ""
+    container: str = ""
+    year: int = 0
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    note: str = ""
+
+    @property
+    def link(self) -> str:
+        """The best link to the source: its URL, else its DOI or PubMed address, else ''."""
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        return ""
+
+    @property
+    def citation(self) -> str:
+        """A one-line citation."""
+        parts = [p for p in (self.authors, self.title, self.container) if p]
+        text = ". ".join(p.rstrip(".") for p in parts)
+        if self.year:
+            text += f" ({self.year})"
+        return text
+
+
+@frozen(kw_only=True)
+class Claim:
+    """A claim as commonly made about an option, and what the evidence says of it."""
+
+    id: str
+    option_id: str
+    text: str
+    verdict: Verdict
+    reason: str
+    sources: tuple[str, ...] = field(converter=_ids)
+
+
+@frozen(kw_only=True)
+class Risk:
+    """A side effect or complication as a natural frequency: ``count`` in ``per`` people.
+
+    The count is a range (sources disagree) or :class:`NoData`; its ``unit`` says who or what was
+    counted (patients, treatments, syringes), which differs between sources.
+    """
+
+    id: str
+    name: str
+    severity: Severity
+    count: Quantity
+    per: int = field(validator=attrs.validators.in_((100, 1000, 10000, 100000)))
+    unit: str
+    population: str
+    time_frame: str
+    sources: tuple[str, ...] = field(converter=_ids)
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.count, Range):
+            if self.count.low < 0:
+                msg = f"count low ({self.count.low}) is negative"
+                raise ValueError(msg)
+            if self.count.high > self.per:
+                msg = f"count high ({self.count.high}) is above its denominator ({self.per})"
+                raise ValueError(msg)
+
+    def per_1000(self) -> Quantity:
+        """The count rescaled to a denominator of 1,000 (same unit)."""
+        if isinstance(self.count, NoData):
+            return self.count
+        f = 1000 / self.per
+        c = self.count
+        return attrs.evolve(
+            c,
+            low=c.low * f,
+            high=c.high * f,
+            typical=None if c.typical is None else c.typical * f,
+        )
+
+
+@frozen(kw_only=True)
+class Effect:
+    """The expected visible effect of an option on one concern (an editorial judgement)."""
+
+    concern: str
+    size: EffectSize
+    low: EffectSize
+    high: EffectSize
+    reason: str
+    sources: tuple[str, ...] = field(converter=_ids)
+
+    def __attrs_post_init__(self) -> None:
+        if self.size is EffectSize.NOT_STUDIED:
+            if EffectSize.NOT_STUDIED not in (self.low, self.high) or self.low != self.high:
+                msg = "a 'not_studied' effect cannot have another low or high"
+                raise ValueError(msg)
+            return
+        if EffectSize.NOT_STUDIED in (self.low, self.high):
+            msg = "low and high cannot be 'not_studied' when the size is known"
+            raise ValueError(msg)
+        if not self.low.value01 <= self.size.value01 <= self.high.value01:
+            msg = f"expected low <= size <= high, got {self.low}, {self.size}, {self.high}"
+            raise ValueError(msg)
+
+    @property
+    def as_range(self) -> Range:
+        """The effect on a 0–1 scale (none 0, slight 1/3, moderate 2/3, marked 1)."""
+        return Range(
+            low=self.low.value01,
+            typical=self.size.value01,
+            high=self.high.value01,
+            sources=self.sources,
+            editorial=True,
+        )
+
+
+@frozen(kw_only=True)
+class Contraindication:
+    """An eligibility rule: a health condition that excludes an option or calls for caution."""
+
+    when: HealthCondition
+    level: RuleLevel
+    text: str
+    sources: tuple[str, ...] = field(converter=_ids)
+
+
+@frozen(kw_only=True)
+class Experience:
+    """What having the option is like, in plain words."""
+
+    pain: str
+    marks: str
+    time_off: str
+    sources: tuple[str, ...] = field(converter=_ids)
+
+
+@frozen(kw_only=True)
+class Cost:
+    """What the option costs, per session, per course or per year, in ``currency``."""
+
+    per: CostBasis
+    amount: Quantity
+    currency: str = "USD"
+    from_clinic: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.amount, Range) and self.amount.low < 0:
+            msg = f"amount low ({self.amount.low}) is negative"
+            raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Option:
+    """One anti-ageing option (or "no procedure"), with all its facts and their sources."""
+
+    id: str
+    name: str
+    summary: str
+    mechanism: str
+    mechanism_sources: tuple[str, ...] = field(converter=_ids)
+    invasiveness: Invasiveness
+    pierces_skin: bool
+    in_clinic: bool
+    ongoing: bool
+    concerns: tuple[str, ...] = field(converter=_ids)
+    certainty: Certainty
+    certainty_reason: str
+    certainty_sources: tuple[str, ...] = field(converter=_ids)
+    sessions: Quantity
+    interval: str
+    interval_sources: tuple[str, ...] = field(converter=_ids)
+    downtime_days: Quantity
+    onset_days: Quantity
+    duration_months: Quantity
+    cost: Cost
+    experience: Experience
+    effects: Mapping[str, Effect]
+    risks: tuple[Risk, ...] = field(converter=to_tuple)
+    serious_risk_id: str | None
+    side_effects_id: str | None
+    contraindications: tuple[Contraindication, ...] = field(converter=to_tuple)
+    offered: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("sessions", "downtime_days", "onset_days", "duration_months"):
+            q = getattr(self, name)
+            if isinstance(q, Range) and q.low < 0:
+                msg = f"{name} low ({q.low}) is negative"
+                raise ValueError(msg)
+        missing = [c for c in CONCERNS if c not in self.effects]
+        if missing:
+            msg = f"effects missing for concerns: {', '.join(missing)}"
+            raise ValueError(msg)
+        risk_ids = [r.id for r in self.risks]
+        if len(set(risk_ids)) != len(risk_ids):
+            msg = "duplicate risk ids"
+            raise ValueError(msg)
+        for ref in (self.serious_risk_id, self.side_effects_id):
+            if ref is not None and ref not in risk_ids:
+                msg = f"scoring refers to unknown risk id {ref!r}"
+                raise ValueError(msg)
+
+    def risk(self, risk_id: str | None) -> Risk | None:
+        """The risk with this id, or ``None``."""
+        for r in self.risks:
+            if r.id == risk_id:
+                return r
+        return None
+
+    @property
+    def serious_risk(self) -> Risk | None:
+        """The risk that stands for this option's serious risk in the scoring."""
+        return self.risk(self.serious_risk_id)
+
+    @property
+    def side_effects(self) -> Risk | None:
+        """The risk that stands for this option's common side effects in the scoring."""
+        return self.risk(self.side_effects_id)
+
+    @property
+    def course_cost(self) -> Quantity:
+        """The cost of one usual course: sessions × price per session, or the course fee.
+
+        A yearly cost (daily topicals) counts one year.
+        """
+        amount = self.cost.amount
+        if isinstance(amount, NoData) or self.cost.per is not CostBasis.SESSION:
+            return amount
+        if isinstance(self.sessions, NoData):
+            return NoData("the number of sessions is not known", self.sessions.sources)
+        return self.sessions.scaled(amount)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source id this option cites, in first-cited order, without repeats."""
+        return tuple(dict.fromkeys(self._iter_sources()))
+
+    def _iter_sources(self) -> Iterator[str]:
+        yield from self.mechanism_sources
+        yield from self.certainty_sources
+        yield from self.interval_sources
+        for q in (
+            self.sessions,
+            self.downtime_days,
+            self.onset_days,
+            self.duration_months,
+            self.cost.amount,
+        ):
+            yield from q.sources
+        yield from self.experience.sources
+        for e in self.effects.values():
+            yield from e.sources
+        for r in self.risks:
+            yield from r.sources
+        for c in self.contraindications:
+            yield from c.sources
+
+
+@frozen(kw_only=True)
+class CatalogInfo:
+    """Who made the catalogue, when its evidence was reviewed and when it is next due."""
+
+    data_version: str
+    reviewed: dt.date
+    next_review: dt.date
+    update_policy: str
+    currency: str
+    cost_note: str
+    authors: str
+    funding: str
+    competing_interests: str
+    clinic_name: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.next_review < self.reviewed:
+            msg = f"next_review ({self.next_review}) is before reviewed ({self.reviewed})"
+            raise ValueError(msg)
+
+    def overdue(self, today: dt.date) -> bool:
+        """True when the evidence review is past its due date on ``today``."""
+        return today > self.next_review

@@ -1,0 +1,112 @@
+"""Plain-language wording of figures: natural frequencies, ranges, money and certainty.
+
+Risk communication practice (Trevena 2013; Zipkin 2014): absolute risks as "N in 1,000" with one
+denominator per row, both framings ("61 in 1,000 … 939 do not"), no "1 in N", no relative risks.
+When the typical count is below 1 in 1,000 the denominator grows (10,000, 100,000) so counts stay
+whole numbers where possible.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from antiage_compare.model import NoData, Quantity, Range, Risk
+
+__all__ = ["Frequency", "frequency", "money", "number", "quantity"]
+
+
+def number(x: float) -> str:
+    """A number for lay readers: thousands separators, at most two significant decimals."""
+    if x == int(x):
+        return f"{int(x):,}"
+    if abs(x) >= 10:
+        return f"{x:,.0f}"
+    if abs(x) >= 1:
+        return f"{x:.1f}".rstrip("0").rstrip(".")
+    return f"{x:.2g}"
+
+
+def quantity(q: Quantity, unit: str | None = None) -> str:
+    """A range in words: "5 to 14 sessions (typically 10)", or "no data"."""
+    if isinstance(q, NoData):
+        return "no data"
+    u = q.unit if unit is None else unit
+    tail = f" {u}" if u else ""
+    if q.is_point:
+        return f"{number(q.low)}{tail}"
+    text = f"{number(q.low)} to {number(q.high)}{tail}"
+    if q.typical is not None:
+        text += f" (typically {number(q.typical)})"
+    return text
+
+
+def money(q: Quantity, currency: str) -> str:
+    """A cost range in words, with its currency."""
+    if isinstance(q, NoData):
+        return "no data"
+    if q.is_point:
+        return f"{currency} {number(q.low)}"
+    text = f"{currency} {number(q.low)} to {number(q.high)}"
+    if q.typical is not None:
+        text += f" (typically {number(q.typical)})"
+    return text
+
+
+@frozen
+class Frequency:
+    """A risk as a natural frequency on one denominator.
+
+    Attributes:
+        count: the typical (or middle) count on ``denominator``.
+        low, high: the range on the same denominator.
+        denominator: 1,000 unless counts are too small to read as whole numbers.
+        unit: who or what was counted (patients, treatments, ...).
+        known: false for "no data".
+    """
+
+    count: float
+    low: float
+    high: float
+    denominator: int
+    unit: str
+    known: bool
+
+    @property
+    def text(self) -> str:
+        """ "About 61 in 1,000 patients (range 51 to 146)", or a "no data" sentence."""
+        if not self.known:
+            return "no data: not measured in any source found"
+        d = f"{self.denominator:,}"
+        text = f"about {number(self.count)} in {d} {self.unit}"
+        if self.low != self.high:
+            text += f" (range {number(self.low)} to {number(self.high)})"
+        return text
+
+    @property
+    def other_side(self) -> str:
+        """The other framing: "939 in 1,000 do not"."""
+        if not self.known:
+            return ""
+        rest = self.denominator - self.count
+        return f"{number(rest)} in {self.denominator:,} do not"
+
+
+def frequency(risk: Risk) -> Frequency:
+    """The risk as a natural frequency, scaling the denominator so counts read as whole numbers."""
+    q = risk.per_1000()
+    if isinstance(q, NoData):
+        return Frequency(0.0, 0.0, 0.0, 1000, risk.unit, known=False)
+    assert isinstance(q, Range)
+    denominator = 1000
+    scale = 1.0
+    while q.point * scale < 1 and denominator < 1_000_000 and q.point > 0:
+        denominator *= 10
+        scale *= 10
+    return Frequency(
+        count=round(q.point * scale, 1 if q.point * scale < 10 else 0),
+        low=round(q.low * scale, 2 if q.low * scale < 1 else 1 if q.low * scale < 10 else 0),
+        high=round(q.high * scale, 1 if q.high * scale < 10 else 0),
+        denominator=denominator,
+        unit=risk.unit,
+        known=True,
+    )
