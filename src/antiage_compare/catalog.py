@@ -253,7 +253,12 @@ def _load_single_file(doc: Table) -> Catalog:
     info = parse_info(doc.table("catalog"))
     sources = _sources(doc.tables("source"))
     refs = Refs(sources)
-    options = [parse_option(t, refs, currency=info.currency) for t in doc.tables("option")]
+    options: list[Option] = []
+    for t in doc.tables("option"):
+        option = parse_option(t, refs, currency=info.currency)
+        if any(o.id == option.id for o in options):
+            raise t.fail("id", "duplicate option id", option.id)
+        options.append(option)
     claims = _claims(doc.tables("claim", []), refs, {o.id for o in options})
     doc.done()
     return _finish(options, sources, claims, info, doc.file or "<data>")

@@ -73,7 +73,7 @@ class Frequency:
 
     @property
     def text(self) -> str:
-        """ "About 61 in 1,000 patients (range 51 to 146)", or a "no data" sentence."""
+        """The risk in words, e.g. "about 61 in 1,000 patients (range 51 to 146)"."""
         if not self.known:
             return "no data: not measured in any source found"
         d = f"{self.denominator:,}"
