@@ -165,7 +165,7 @@ def test_invalid_toml_names_file(tmp_path: Path) -> None:
     """A syntax error names the file and says it is not valid TOML."""
     path = tmp_path / "broken.toml"
     path.write_text("id = [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataError, match="broken.toml: not valid TOML"):
+    with pytest.raises(DataError, match=r"broken\.toml: not valid TOML"):
         load_catalog(path)
 
 
