@@ -83,7 +83,7 @@ def _show(o: Option, catalog: Catalog, out: TextIO) -> None:
     dur = quantity(o.duration_months)
     w(f"  Results last: {dur}" + (" (only while you keep using it)" if o.ongoing else "") + "\n")
     w(f"  Cost: {money(o.cost.amount, o.cost.currency)} per {o.cost.per}")
-    w(f"; a course: {money(o.course_cost, o.cost.currency)}\n\n")
+    w(f"; a course (our arithmetic: sessions × price): {money(o.course_cost, o.cost.currency)}\n\n")
     for sev, title in (
         (Severity.COMMON, "Common side effects"),
         (Severity.SERIOUS, "Serious risks"),
