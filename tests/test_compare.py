@@ -259,7 +259,8 @@ def test_active_infection_excludes_every_procedure_that_breaks_the_skin() -> Non
 def test_cautions_for_surgery_and_cold_sores() -> None:
     """Smoking and blood thinners are cautions for surgery; cold sores for peels and lasers."""
     c = compare(_profile(smoker=True, anticoagulants=True, cold_sores=True))
-    assert "facelift" in c.ids and len(c["facelift"].cautions) >= 2
+    assert "facelift" in c.ids
+    assert len(c["facelift"].cautions) >= 2
     for oid in ("peel_superficial", "laser_nonablative", "laser_ablative"):
         assert any("cold sores" in r.text for r in c[oid].cautions)
 
@@ -320,7 +321,8 @@ def test_explain_is_non_directive_and_names_both() -> None:
     c = compare(example_profile())
     a, b = c.scored[0], c.scored[-1]
     text = c.explain(a.id, b.id)
-    assert a.option.name in text and b.option.name in text
+    assert a.option.name in text
+    assert b.option.name in text
     assert 2 <= text.count(". ") + 1 <= 4
     lowered = text.lower() + c.summary().lower()
     for word in ("recommend", "should", "best option", "winner"):
@@ -390,7 +392,8 @@ def test_inconsistent_ahp_warns_and_names_judgements() -> None:
         }
     }
     c = compare(Profile.from_dict(d))
-    assert c.weights.consistency_ratio is not None and c.weights.consistency_ratio > 0.1
+    assert c.weights.consistency_ratio is not None
+    assert c.weights.consistency_ratio > 0.1
     assert any("consistent" in n and "versus" in n for n in c.weights.notes)
 
 

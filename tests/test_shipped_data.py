@@ -133,8 +133,10 @@ def test_six_acupuncture_claims_with_verdicts(catalog: Catalog) -> None:
     assert Verdict.SUPPORTED not in verdicts
     collagen = [c for c in claims if "collagen" in c.text.lower()]
     injury = [c for c in claims if "injury" in c.text.lower()]
-    assert collagen and collagen[0].verdict is Verdict.UNSUPPORTED
-    assert injury and injury[0].verdict is Verdict.CONTRADICTED
+    assert collagen
+    assert collagen[0].verdict is Verdict.UNSUPPORTED
+    assert injury
+    assert injury[0].verdict is Verdict.CONTRADICTED
 
 
 @pytest.mark.parametrize(
@@ -173,7 +175,8 @@ def test_active_infection_excludes_every_in_clinic_option(catalog: Catalog) -> N
             for r in o.contraindications
         )
         assert has == o.in_clinic, o.id
-    assert not catalog["sunscreen"].in_clinic and not catalog["tretinoin"].in_clinic
+    assert not catalog["sunscreen"].in_clinic
+    assert not catalog["tretinoin"].in_clinic
 
 
 def test_unknown_id_lists_known_ids(catalog: Catalog) -> None:
@@ -189,7 +192,8 @@ def test_only_and_without_return_new_catalogues(catalog: Catalog) -> None:
     small = catalog.only("acupuncture", "sunscreen")
     assert set(small.ids) == {"acupuncture", "sunscreen", "no_procedure"}
     fewer = catalog.without("facelift")
-    assert "facelift" not in fewer and len(fewer) == 13
+    assert "facelift" not in fewer
+    assert len(fewer) == 13
     assert len(catalog) == 14
     with pytest.raises(UnknownIdError):
         catalog.only("nope")
