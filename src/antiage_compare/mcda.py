@@ -40,6 +40,7 @@ import enum
 import math
 import numbers
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any, Literal, TypeAlias
 
 import attrs
@@ -117,6 +118,16 @@ _RECIPROCAL_TOLERANCE = 1e-9
 _NORMALIZATIONS = ("linear", "minmax", "sum", "vector", "bounds")
 _RATIO_NORMALIZATIONS = frozenset({"linear", "sum", "vector"})
 _FAST_TYPES = frozenset({float, int})
+_ROW_TYPES = frozenset({list, tuple})
+_DIRECTION_TYPES = frozenset({int, str, Direction})
+_DIRECTION_LOOKUP: dict[object, bool] = {
+    1: True,
+    -1: False,
+    "max": True,
+    "min": False,
+    Direction.MAX: True,
+    Direction.MIN: False,
+}
 
 
 # --------------------------------------------------------------------------- results
@@ -234,6 +245,22 @@ def _vector(values: Any, name: str, length: int | None = None, what: str = "") -
 
 def _matrix(matrix: Any, name: str = "matrix") -> list[Sequence[float]]:
     """Validate a non-empty rectangular matrix of finite reals; return its rows."""
+    # Fast path: a list/tuple of equally long lists/tuples of int/float with a finite total
+    # (a NaN or infinity makes the total non-finite). Anything else, or any doubt, takes
+    # the slow path below, which finds and names the offending position.
+    if type(matrix) is list or type(matrix) is tuple:
+        try:
+            if (
+                matrix
+                and set(map(type, matrix)) <= _ROW_TYPES
+                and len(set(map(len, matrix))) == 1
+                and len(matrix[0]) > 0
+                and set(map(type, chain.from_iterable(matrix))) <= _FAST_TYPES
+                and math.isfinite(sum(map(sum, matrix)))
+            ):
+                return list(matrix)
+        except OverflowError:
+            pass
     if not _is_sequence(matrix):
         raise _type_error(name, "expected a sequence of rows", matrix)
     rows: Sequence[Any] = matrix
@@ -292,6 +319,14 @@ def _parse_direction(value: object, where: str) -> Direction:
 
 def _benefits(directions: Any, n_cols: int) -> list[bool]:
     """Validate ``directions`` against ``n_cols``; return True for benefit (MAX) columns."""
+    if (
+        (type(directions) is list or type(directions) is tuple)
+        and len(directions) == n_cols
+        and set(map(type, directions)) <= _DIRECTION_TYPES
+    ):
+        fast = [_DIRECTION_LOOKUP.get(d) for d in directions]
+        if None not in fast:
+            return fast  # type: ignore[return-value]
     if not _is_sequence(directions):
         raise _type_error("directions", "expected a sequence of +1/-1 or 'max'/'min'", directions)
     seq: Sequence[Any] = directions
@@ -312,6 +347,17 @@ def _benefits(directions: Any, n_cols: int) -> list[bool]:
 
 def _weights(weights: Any, n_cols: int) -> list[float]:
     """Validate ``weights`` (non-negative, finite, not all zero); return them summing to 1."""
+    if (
+        (type(weights) is list or type(weights) is tuple)
+        and len(weights) == n_cols
+        and set(map(type, weights)) <= _FAST_TYPES
+    ):
+        try:
+            fast_total: float = sum(weights)
+            if min(weights) >= 0 and 0 < fast_total < math.inf:
+                return [w / fast_total for w in weights]
+        except OverflowError:
+            pass
     if not _is_sequence(weights):
         raise _type_error("weights", "expected a sequence of non-negative numbers", weights)
     ws = _vector(weights, "weights", n_cols, " (one per column)")
@@ -526,10 +572,10 @@ def topsis(
     n_cols = len(rows[0])
     ws = _weights(weights, n_cols)
     benefit = _benefits(directions, n_cols)
-    sqrt = math.sqrt
     hypot = math.hypot
-    to_ideal: list[list[float]] = []
-    to_anti: list[list[float]] = []
+    weighted: list[list[float]] = []
+    ideal: list[float] = []
+    anti: list[float] = []
     for j, col in enumerate(zip(*rows, strict=True)):
         w = ws[j]
         lo = min(col)
@@ -542,20 +588,21 @@ def topsis(
             col = tuple([x / m for x in col])
             lo, hi = lo / m, hi / m
             f = w / hypot(*col)
+        weighted.append([x * f for x in col])
         if benefit[j]:
-            best = hi * f
-            worst = lo * f
+            ideal.append(hi * f)
+            anti.append(lo * f)
         else:
-            best = lo * f
-            worst = hi * f
-        v = [x * f for x in col]
-        to_ideal.append([(x - best) ** 2 for x in v])
-        to_anti.append([(x - worst) ** 2 for x in v])
-    if not to_ideal:
+            ideal.append(lo * f)
+            anti.append(hi * f)
+    if not weighted:
         return (0.5,) * len(rows)
-    d_plus = [sqrt(sum(t)) for t in zip(*to_ideal, strict=True)]
-    d_minus = [sqrt(sum(t)) for t in zip(*to_anti, strict=True)]
-    return tuple([dm / (dp + dm) for dp, dm in zip(d_plus, d_minus, strict=True)])
+    dist = math.dist
+    out = []
+    for v in zip(*weighted, strict=True):
+        dm = dist(v, anti)
+        out.append(dm / (dist(v, ideal) + dm))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- VIKOR
