@@ -687,3 +687,17 @@ def test_cross_check_scikit_criteria(seed: int) -> None:
     assert ours.s == pytest.approx(list(vk.s_k), abs=1e-9)
     assert ours.r == pytest.approx(list(vk.r_k), abs=1e-9)
     assert ours.q == pytest.approx(list(vk.q_k), abs=1e-9)
+
+
+@given(st.integers(1, 6), st.integers(1, 4), st.data())
+def test_dominators_agrees_with_pairwise_dominates(n: int, m: int, data: st.DataObject) -> None:
+    """dominators() lists exactly the rows for which dominates(other, row) holds."""
+    from antiage_compare.mcda import dominates, dominators
+
+    cell = st.integers(0, 3).map(float)
+    matrix = data.draw(st.lists(st.lists(cell, min_size=m, max_size=m), min_size=n, max_size=n))
+    directions = data.draw(st.lists(st.sampled_from(["max", "min"]), min_size=m, max_size=m))
+    got = dominators(matrix, directions)
+    for i, row in enumerate(matrix):
+        expected = tuple(k for k, other in enumerate(matrix) if k != i and dominates(other, row, directions))
+        assert got[i] == expected

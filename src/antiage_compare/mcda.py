@@ -894,3 +894,21 @@ def non_dominated(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[
         front = [k for k in front if not _beats(p, oriented[k])]
         front.append(i)
     return tuple(sorted(front))
+
+
+def dominators(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[tuple[int, ...], ...]:
+    """For each row, the indices (ascending) of the rows that dominate it.
+
+    Validates once and compares every pair, so it is the fast way to report "dominated by" for
+    a whole table; ``dominates`` gives the same answer pair by pair.
+
+    Raises:
+        MCDAError: invalid matrix or directions.
+    """
+    rows = _matrix(matrix)
+    benefit = _benefits(directions, len(rows[0]))
+    oriented = [_oriented(row, benefit) for row in rows]
+    return tuple(
+        tuple(k for k, other in enumerate(oriented) if k != i and _beats(other, mine))
+        for i, mine in enumerate(oriented)
+    )

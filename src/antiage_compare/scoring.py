@@ -42,21 +42,36 @@ class ValueRow:
     no_data: frozenset[str]
 
 
+#: Value rows already computed, keyed by (id of the option object, concerns). Options are
+#: immutable, so a row stays valid while its option lives; the stored row keeps the option
+#: alive and is checked by identity, so a recycled id() can never return a stale row.
+_ROWS: dict[tuple[int, tuple[str, ...]], ValueRow] = {}
+_ROWS_MAX = 20_000
+
+
+def _value_row(option: Option, concerns: tuple[str, ...]) -> ValueRow:
+    key = (id(option), concerns)
+    row = _ROWS.get(key)
+    if row is not None and row.option is option:
+        return row
+    perf = performance(option, concerns)
+    raw = tuple(perf[c.id] for c in CRITERIA)
+    values = tuple(
+        NEUTRAL if isinstance(q, NoData) else c.value(q.point)
+        for c, q in zip(CRITERIA, raw, strict=True)
+    )
+    missing = frozenset(c.id for c, q in zip(CRITERIA, raw, strict=True) if isinstance(q, NoData))
+    row = ValueRow(option, raw, values, missing)
+    if len(_ROWS) >= _ROWS_MAX:
+        _ROWS.clear()
+    _ROWS[key] = row
+    return row
+
+
 def value_rows(options: Iterable[Option], concerns: Sequence[str]) -> list[ValueRow]:
     """Each option's figures on every criterion and their values; "no data" gets the neutral value."""
-    rows = []
-    for o in options:
-        perf = performance(o, concerns)
-        raw = tuple(perf[c.id] for c in CRITERIA)
-        values = tuple(
-            NEUTRAL if isinstance(q, NoData) else c.value(q.point)
-            for c, q in zip(CRITERIA, raw, strict=True)
-        )
-        missing = frozenset(
-            c.id for c, q in zip(CRITERIA, raw, strict=True) if isinstance(q, NoData)
-        )
-        rows.append(ValueRow(o, raw, values, missing))
-    return rows
+    key = tuple(concerns)
+    return [_value_row(o, key) for o in options]
 
 
 def criterion_spans(catalog: Catalog, concerns: Sequence[str]) -> dict[str, float]:
@@ -133,13 +148,8 @@ def _assemble(
     scores = fits([r.values for r in rows], w, method) if rows else ()
     ranking = mcda.rank(scores, ties="min") if rows else mcda.Ranking((), ())
     active = [j for j, x in enumerate(w) if x > 0]
-    directions = [mcda.Direction.MAX] * len(active)
     projected = [[r.values[j] for j in active] for r in rows]
-    dominated_by: dict[int, list[int]] = {i: [] for i in range(len(rows))}
-    for i, a in enumerate(projected):
-        for k, b in enumerate(projected):
-            if i != k and mcda.dominates(b, a, directions):
-                dominated_by[i].append(k)
+    dominated_by = mcda.dominators(projected, [mcda.Direction.MAX] * len(active)) if rows else ()
     tie_of = {i: group for group in ranking.ties for i in group}
     scored = []
     for i, r in enumerate(rows):
