@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 def shipped_data() -> Traversable:
@@ -13,6 +15,8 @@ def shipped_data() -> Traversable:
     An installed wheel carries the data inside the package (``_data``, mapped there by the build);
     a source checkout or an editable install reads the top-level ``data/`` folder beside ``src/``.
     """
+    from importlib.resources import files
+
     inside = files("antiage_compare") / "_data"
     if inside.is_dir():
         return inside

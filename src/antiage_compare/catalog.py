@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 from attrs import field, frozen
@@ -35,6 +35,10 @@ from antiage_compare.model import (
     to_frozenset,
     to_tuple,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 
 __all__ = ["NO_PROCEDURE", "Catalog", "load_catalog"]
 
