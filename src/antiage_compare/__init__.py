@@ -17,6 +17,7 @@ from antiage_compare.errors import (
     DataError,
     MCDAError,
     ProfileError,
+    ProfileTypeError,
     UnknownIdError,
     WrongTypeError,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "Option",
     "Profile",
     "ProfileError",
+    "ProfileTypeError",
     "Range",
     "Reason",
     "Risk",

@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from antiage_compare.errors import DataError, WrongTypeError
+from antiage_compare.errors import DataError, ProfileError, ProfileTypeError, WrongTypeError
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -57,8 +57,11 @@ class Table:
         self.file = file
         self.path = path
         self._error: type[DataError] = error
+        self._type_error: type[DataError] = (
+            ProfileTypeError if issubclass(error, ProfileError) else WrongTypeError
+        )
         if not isinstance(data, dict):
-            raise WrongTypeError(
+            raise self._type_error(
                 f"expected a table, got {type_name(data)}", file=file, path=path, value=data
             )
         self.data: dict[str, Any] = data
@@ -81,7 +84,7 @@ class Table:
 
     def wrong_type(self, key: str, expected: str, value: Any) -> DataError:
         """Build an error that is also a ``TypeError``."""
-        return WrongTypeError(
+        return self._type_error(
             f"expected {expected}, got {type_name(value)}",
             file=self.file,
             path=self.sub(key),
@@ -160,7 +163,7 @@ class Table:
             raise self.wrong_type(key, "a list of strings", value)
         for i, item in enumerate(value):
             if not isinstance(item, str):
-                raise WrongTypeError(
+                raise self._type_error(
                     f"expected a string, got {type_name(item)}",
                     file=self.file,
                     path=f"{self.sub(key)}[{i}]",

@@ -13,6 +13,7 @@ __all__ = [
     "DataError",
     "MCDAError",
     "ProfileError",
+    "ProfileTypeError",
     "UnknownIdError",
     "WrongTypeError",
 ]
@@ -68,19 +69,6 @@ class DataError(AntiageError, ValueError):
             (self.problem, self.file, self.path, self.value, self.has_value),
         )
 
-    def within(self, file: str | None = None, prefix: str = "") -> DataError:
-        """Return a copy located inside ``file`` and under the path ``prefix``."""
-        path = self.path
-        if prefix:
-            path = prefix + ("" if not path or path.startswith("[") else ".") + path
-        return type(self)(
-            self.problem,
-            file=file if file is not None else self.file,
-            path=path,
-            value=self.value,
-            has_value=self.has_value,
-        )
-
 
 def _rebuild_data_error(
     problem: str, file: str | None, path: str, value: Any, has_value: bool
@@ -91,20 +79,13 @@ def _rebuild_data_error(
 class WrongTypeError(DataError, TypeError):
     """A value has the wrong Python type (also a :class:`TypeError`)."""
 
-    def within(self, file: str | None = None, prefix: str = "") -> DataError:
-        """Return a copy located inside ``file`` and under the path ``prefix``."""
-        moved = super().within(file, prefix)
-        return WrongTypeError(
-            moved.problem,
-            file=moved.file,
-            path=moved.path,
-            value=moved.value,
-            has_value=moved.has_value,
-        )
-
 
 class ProfileError(DataError):
     """A person's profile (preferences, deal-breakers, health) is invalid."""
+
+
+class ProfileTypeError(ProfileError, WrongTypeError):
+    """A profile value has the wrong Python type (a :class:`ProfileError` and a :class:`TypeError`)."""
 
 
 class UnknownIdError(AntiageError, KeyError):
