@@ -19,7 +19,7 @@ from attrs import field, frozen
 
 from antiage_compare._reader import Table, parse_toml
 from antiage_compare.criteria import CRITERION_IDS
-from antiage_compare.errors import DataError, ProfileError
+from antiage_compare.errors import DataError, ProfileError, ProfileTypeError
 from antiage_compare.model import CONCERNS, HealthCondition, to_tuple
 
 __all__ = ["Health", "Limits", "Profile", "example_profile", "load_profile"]
@@ -118,7 +118,7 @@ class Profile:
                 names the key and the value.
         """
         if not isinstance(data, Mapping):
-            raise ProfileError("a profile must be a mapping (a table)", file=file, value=data)
+            raise ProfileTypeError("a profile must be a mapping (a table)", file=file, value=data)
         return _from_table(Table(dict(data), file, error=ProfileError))
 
     def to_dict(self) -> dict[str, Any]:
