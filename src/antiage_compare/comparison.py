@@ -219,6 +219,12 @@ class Comparison:
     def __str__(self) -> str:
         return self.table()
 
+    def _repr_html_(self) -> str:
+        """A compact HTML table for Jupyter (the report module, and jinja2, load only here)."""
+        from antiage_compare.report import repr_html  # noqa: PLC0415 - keeps jinja2 out of import
+
+        return repr_html(self)
+
     def __repr__(self) -> str:
         top = ", ".join(f"{s.option.id}={s.fit:.0f}" for s in self.scored[:3])
         return (
