@@ -8,18 +8,26 @@ mistake.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import os
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from antiage_compare.catalog import Catalog, load_catalog
-from antiage_compare.errors import AntiageError
+from antiage_compare.errors import AntiageError, DataError
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Option, Range, Risk, Severity
 from antiage_compare.wording import frequency, money, quantity
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from antiage_compare.comparison import Comparison
+    from antiage_compare.profile import Profile
+
+__all__ = ["ProgressBar", "build_parser", "main"]
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -31,8 +39,29 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
 
 
+class UsageError(AntiageError):
+    """A mistake in how the command was used (exit status 2), such as an existing output file."""
+
+
 def _catalog(args: argparse.Namespace) -> Catalog:
-    return load_catalog(getattr(args, "catalog", None))
+    clinic = getattr(args, "clinic", None)
+    if clinic is None:
+        return load_catalog(getattr(args, "catalog", None))
+    catalog = load_catalog(clinic)
+    if not catalog.info.clinic_name:
+        raise DataError(
+            "is not a clinic file (it has no [clinic] table); use --catalog for a whole catalogue",
+            file=str(clinic),
+            path="clinic",
+            has_value=False,
+        )
+    return catalog
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    from antiage_compare.profile import example_profile, load_profile
+
+    return load_profile(args.profile) if args.profile else example_profile()
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
@@ -52,6 +81,11 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
         if n == 0:
             out.write("  ".join("-" * w for w in widths) + "\n")
+    if catalog.not_offered:
+        names = ", ".join(f"{o.name} ({o.id})" for o in catalog.not_offered)
+        out.write("\n" + _wrap(f"Not offered here: {names}.", "") + "\n")
+    if catalog.info.clinic_name:
+        out.write(f"\nClinic: {catalog.info.clinic_name}. {catalog.info.competing_interests}\n")
     out.write(f"\n{len(catalog)} options. Data version {catalog.info.data_version}. ")
     out.write("This is information, not medical advice.\n")
     return EXIT_OK
@@ -134,42 +168,226 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _compare_text(result: Comparison, out: TextIO) -> None:
+    """The readable ranked table, then every excluded option with all its reasons."""
+    w = out.write
+    who = result.profile.name or "this profile"
+    w(f"How well each option fits the priorities of {who}\n")
+    w(f"(method: {result.method}; fit 0-100; information, not medical advice)\n\n")
+    w(f"{'rank':>4}  {'fit':>5}  option\n")
+    for s in result.scored:
+        tie = " (tie)" if s.tied_with else ""
+        w(f"{s.rank:>4}  {s.fit:5.1f}  {s.option.name}{tie}\n")
+        for r in s.cautions:
+            src = f"  [{', '.join(r.sources)}]" if r.sources else ""
+            w(_wrap(f"Caution: {r.text}", " " * 15) + src + "\n")
+    if result.excluded:
+        w("\nNot open to you\n")
+        for e in result.excluded:
+            w(f"  {e.option.name} ({e.option.id})\n")
+            for r in e.reasons:
+                src = f"  [{', '.join(r.sources)}]" if r.sources else ""
+                w(_wrap(r.text, "    ") + src + "\n")
+    w("\n" + _wrap(result.summary(), "") + "\n")
+    if len(result.scored) >= 2:
+        w(_wrap(result.explain(result.scored[0].id, result.scored[1].id), "") + "\n")
+    for note in result.weights.notes:
+        w(_wrap(f"Note: {note}", "") + "\n")
+    if result.catalog.info.clinic_name:
+        w(f"Prices from {result.catalog.info.clinic_name} where the clinic gave them.\n")
+
+
 def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     """Compare the options for a profile (the shipped example when none is given)."""
-    from antiage_compare.profile import example_profile, load_profile
     from antiage_compare.scoring import compare
 
-    profile = load_profile(args.profile) if args.profile else example_profile()
+    profile = _profile(args)
     result = compare(profile, _catalog(args), method=args.method)
     if args.json:
         json.dump(result.to_dict(), out, indent=2, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK
-    out.write(f"How well each option fits the priorities of {profile.name or 'this profile'}\n")
-    out.write(f"(method: {result.method}; fit 0-100; information, not medical advice)\n\n")
-    out.write(result.table() + "\n\n")
-    out.write(_wrap(result.summary(), "") + "\n")
-    if len(result.scored) >= 2:
-        out.write(_wrap(result.explain(result.scored[0].id, result.scored[1].id), "") + "\n")
-    for note in result.weights.notes:
-        out.write(_wrap(f"Note: {note}", "") + "\n")
+    _compare_text(result, out)
     return EXIT_OK
 
 
-def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    """Check a catalogue folder or file, a clinic file, or a profile."""
-    from pathlib import Path
+class ProgressBar:
+    """A small text progress bar for SMAA runs, drawn on one line of a terminal stream.
 
+    Call it as ``progress(done, total)``. Nothing is drawn for runs shorter than ``delay``
+    seconds, and redraws are throttled, so it costs next to nothing.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        label: str = "Uncertainty analysis",
+        width: int = 30,
+        delay: float = 0.5,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream
+        self.label = label
+        self.width = width
+        self.delay = delay
+        self.clock = clock
+        self._start: float | None = None
+        self._last = float("-inf")
+        self.drawn = False
+        self.finished = False
+
+    def __call__(self, done: int, total: int) -> None:
+        """Report that ``done`` of ``total`` samples are finished."""
+        now = self.clock()
+        if self._start is None:
+            self._start = now
+        complete = total > 0 and done >= total
+        if self.finished or (now - self._start < self.delay and not self.drawn):
+            return
+        if not complete and now - self._last < 0.1:
+            return
+        self._last = now
+        share = 0.0 if total <= 0 else min(1.0, max(0.0, done / total))
+        filled = round(share * self.width)
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {share:4.0%} ({done:,} of {total:,} samples)")
+        self.drawn = True
+        if complete:
+            self.stream.write("\n")
+            self.finished = True
+        self.stream.flush()
+
+    def close(self) -> None:
+        """End the bar's line if it was drawn and not finished (after an error or cancel)."""
+        if self.drawn and not self.finished:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.finished = True
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the HTML report for a profile (the shipped example when none is given)."""
+    import webbrowser
+
+    from antiage_compare.scoring import compare
+
+    try:
+        write_report: Callable[..., Path] = importlib.import_module(
+            "antiage_compare.report"
+        ).write_report
+    except (ImportError, AttributeError) as exc:
+        sys.stderr.write(f"antiage-compare: error: the report writer is not available ({exc})\n")
+        return EXIT_FAILURE
+
+    profile = _profile(args)
+    catalog = _catalog(args)
+    target = Path(args.output)
+    if not target.parent.is_dir():
+        raise UsageError(f"{target}: the folder {target.parent} does not exist")
+    if target.is_dir():
+        raise UsageError(f"{target}: is a folder; give a file name such as report.html")
+    result = compare(profile, catalog, method=args.method)
+    smaa = not args.no_smaa
+    bar = ProgressBar(sys.stderr) if smaa and not args.quiet and _isatty(sys.stderr) else None
+    kwargs: dict[str, Any] = {"smaa": smaa}
+    if args.seed is not None:
+        kwargs["seed"] = args.seed
+    if args.samples is not None:
+        kwargs["samples"] = args.samples
+    if bar is not None:
+        kwargs["progress"] = bar
+    info = catalog.info
+    if info.clinic_name:
+        kwargs["clinic_name"] = info.clinic_name
+        kwargs["competing_interests"] = info.competing_interests
+    try:
+        written = Path(write_report(result, target, **kwargs))
+    finally:
+        if bar is not None:
+            bar.close()
+    if not args.quiet:
+        out.write(f"Wrote {written}\n")
+    if args.open:
+        webbrowser.open(written.resolve().as_uri())
+    return EXIT_OK
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def cmd_interview(args: argparse.Namespace, out: TextIO) -> int:
+    """Ask the interview questions and write the answers as a profile TOML file."""
+    from antiage_compare.interview import run_interview, write_profile
+    from antiage_compare.profile import load_profile
+
+    target = Path(args.output)
+    if target.is_dir():
+        raise UsageError(f"{target}: is a folder; give a file name such as my-profile.toml")
+    if target.exists() and not args.force:
+        raise UsageError(
+            f"{target}: already exists; choose another name, or add --force to replace it"
+        )
+    if not target.parent.is_dir():
+        raise UsageError(f"{target}: the folder {target.parent} does not exist")
+    catalog = _catalog(args)
+
+    def say(line: str) -> None:
+        out.write(line + "\n")
+        out.flush()
+
+    try:
+        profile = run_interview(input, say, catalog=catalog)
+    except (EOFError, KeyboardInterrupt):
+        out.write("\n")
+        sys.stderr.write("antiage-compare: stopped; nothing was saved\n")
+        return EXIT_FAILURE
+    try:
+        write_profile(profile, target, force=args.force)
+    except FileExistsError:
+        raise UsageError(
+            f"{target}: was created while you answered; nothing was saved (add --force to replace it)"
+        ) from None
+    if load_profile(target) != profile:  # pragma: no cover - a bug guard, never expected
+        sys.stderr.write(f"antiage-compare: error: {target}: did not read back the same\n")
+        return EXIT_FAILURE
+    say(f"Saved your answers to {target}.")
+    say(f"Next: antiage-compare report {target} -o report.html")
+    return EXIT_OK
+
+
+_PROFILE_KEYS = frozenset({"profile", "importance", "ranking", "swing", "ahp", "limits", "health"})
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """Check a catalogue folder or file, a clinic file, or a profile; never writes anything."""
     from antiage_compare._reader import parse_toml
     from antiage_compare.profile import load_profile
 
     p = Path(args.path)
     if p.is_file():
-        head = parse_toml(p.read_bytes().decode("utf-8", errors="replace"), str(p))
-        if "profile" in head or "importance" in head:
+        try:
+            text = p.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError(f"not UTF-8 text: {exc.reason}", file=str(p), has_value=False) from None
+        head = parse_toml(text, str(p))
+        if "clinic" not in head and _PROFILE_KEYS & set(head):
             prof = load_profile(p)
+            name = f" for {prof.name!r}" if prof.name else ""
+            concerns = len(prof.concerns) or "all"
+            out.write(f"{p}: valid profile{name} ({prof.method} weighting, {concerns} concerns)\n")
+            return EXIT_OK
+        if "clinic" in head:
+            cat = load_catalog(p)
+            own = sum(1 for f in cat.clinic_figures if f.endswith(".*"))
+            prices = sum(1 for f in cat.clinic_figures if f.endswith(".cost"))
             out.write(
-                f"{p}: valid profile ({prof.method} weighting, {len(prof.concerns)} concerns)\n"
+                f"{p}: valid clinic file for {cat.info.clinic_name!r} ({len(cat)} options offered, "
+                f"{own} of its own, {prices} prices, currency {cat.info.currency})\n"
             )
             return EXIT_OK
     cat = load_catalog(p)
@@ -177,6 +395,42 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         f"{p}: valid catalogue ({len(cat)} options, {len(cat.sources)} sources, {len(cat.claims)} claims)\n"
     )
     return EXIT_OK
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        msg = f"expected a whole number, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if n < 1:
+        msg = f"must be 1 or more, got {n}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
+def _seed(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        msg = f"expected a whole number, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if n < 0:
+        msg = f"must be 0 or more, got {n}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
+def _add_catalog_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--catalog", metavar="PATH", help="a catalogue folder or file, or a clinic file"
+    )
+    group.add_argument(
+        "--clinic",
+        metavar="FILE",
+        help="a clinic file (prices, options not offered, own options) over the shipped catalogue",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -197,19 +451,35 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = add("list", cmd_list, "List the options in the catalogue.")
-    p.add_argument("--catalog", help="a catalogue folder or file, or a clinic file")
+    _add_catalog_options(p)
     p = add("show", cmd_show, "Show everything known about one option, with sources.")
     p.add_argument("id", help="an option id, e.g. acupuncture")
-    p.add_argument("--catalog", help="a catalogue folder or file, or a clinic file")
+    _add_catalog_options(p)
     p = add("compare", cmd_compare, "Compare the options for a profile.")
     p.add_argument("profile", nargs="?", help="a profile TOML file (default: the shipped example)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--method", choices=("mavt", "topsis", "vikor"), default="mavt")
-    p.add_argument("--catalog", help="a catalogue folder or file, or a clinic file")
+    _add_catalog_options(p)
+    p = add("report", cmd_report, "Write the HTML report for a profile.")
+    p.add_argument("profile", nargs="?", help="a profile TOML file (default: the shipped example)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    p.add_argument("--seed", type=_seed, help="random seed of the uncertainty analysis")
+    p.add_argument("--samples", type=_positive_int, help="samples in the uncertainty analysis")
+    p.add_argument("--no-smaa", action="store_true", help="skip the uncertainty analysis (faster)")
+    p.add_argument("--method", choices=("mavt", "topsis", "vikor"), default="mavt")
+    p.add_argument("--open", action="store_true", help="open the report in a web browser")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or messages")
+    _add_catalog_options(p)
     p = add(
         "validate", cmd_validate, "Check a catalogue folder or file, a clinic file or a profile."
     )
     p.add_argument("path")
+    p = add("interview", cmd_interview, "Ask questions one by one and write a profile file.")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="PROFILE", help="the TOML file to write"
+    )
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+    _add_catalog_options(p)
     return parser
 
 
@@ -220,17 +490,35 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (0 ok, 1 failure, 2 bad input)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     try:
         return int(args.func(args, sys.stdout))
     except AntiageError as exc:
-        sys.stderr.write(f"antiage-compare: error: {exc}\n")
+        sys.stderr.write(f"antiage-compare: error: {_one_line(str(exc))}\n")
         return EXIT_BAD_INPUT
     except FileNotFoundError as exc:
         sys.stderr.write(f"antiage-compare: error: {exc.filename or exc}: no such file\n")
         return EXIT_BAD_INPUT
-    except (OSError, UnicodeDecodeError) as exc:
-        sys.stderr.write(f"antiage-compare: error: {exc}\n")
+    except BrokenPipeError:
+        # The reader went away (for example `| head`): stop quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
         return EXIT_FAILURE
+    except (OSError, UnicodeDecodeError) as exc:
+        sys.stderr.write(f"antiage-compare: error: {_one_line(str(exc))}\n")
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        sys.stderr.write("antiage-compare: interrupted\n")
+        return 130
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

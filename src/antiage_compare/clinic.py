@@ -114,7 +114,13 @@ def apply_clinic(base: Catalog, doc: Table) -> Catalog:
     hidden: list[Option] = []
     for o in base.options:
         cost = prices.get(o.id)
-        if cost is None and currency != base.info.currency:
+        free = isinstance(o.cost.amount, Range) and o.cost.amount.high == 0
+        if cost is None and currency != base.info.currency and free:
+            # Nothing costs nothing in every currency ("no procedure"): keep it a known zero.
+            assert isinstance(o.cost.amount, Range)
+            amount = attrs.evolve(o.cost.amount, unit=currency)
+            cost = attrs.evolve(o.cost, amount=amount, currency=currency)
+        elif cost is None and currency != base.info.currency:
             cost = Cost(
                 per=CostBasis.COURSE,
                 amount=NoData(f"{name} gave no price in {currency}"),
