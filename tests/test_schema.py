@@ -257,3 +257,22 @@ def test_schema_files_are_valid_json_text(tmp_path: Path) -> None:
         out = tmp_path / f"{name}.json"
         out.write_text(text, encoding="utf-8")
         assert json.loads(out.read_text(encoding="utf-8")) == load_schema(name)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("index", range(7))
+def test_independent_draft_2020_12_validator_agrees(index: int) -> None:
+    """The reference jsonschema implementation accepts the schemas and the real output too."""
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator
+    profile = profiles()[index]
+    for name, data in (
+        ("profile", profile.to_dict()),
+        ("comparison", json.loads(json.dumps(compare(profile).to_dict()))),
+    ):
+        schema = load_schema(name)
+        validator.check_schema(schema)
+        problems = sorted(str(e.message) for e in validator(schema).iter_errors(data))
+        assert problems == []
+    broken = compare(profile).to_dict()
+    broken["eligible"] = [{"id": 3}]
+    assert list(validator(load_schema("comparison")).iter_errors(broken))

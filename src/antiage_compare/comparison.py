@@ -1,7 +1,7 @@
 """The result of a comparison: fits, ranks, contributions, exclusions, and plain-words explanations.
 
 Wording is non-directive on purpose: an option "fits your priorities best", never "is
-recommended". ``Comparison.to_dict()`` is the documented JSON boundary (see ``docs/api.md`` and
+recommended". ``Comparison.to_dict()`` is the documented JSON boundary (see ``docs/developer-guide.md`` and
 the JSON Schema shipped as ``antiage_compare/schemas/comparison.schema.json``).
 """
 
@@ -155,7 +155,7 @@ class Comparison:
 
     # -- data -----------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping (documented in ``docs/api.md``; JSON round trip is lossless).
+        """A JSON-ready mapping (documented in ``docs/developer-guide.md``; JSON round trip is lossless).
 
         Keys: ``method``, ``profile``, ``weights``, ``eligible`` (rank order; each with ``id``,
         ``name``, ``fit`` 0–100, ``rank``, ``tied_with``, ``dominated_by``, ``cautions``,
