@@ -1,0 +1,199 @@
+"""Time antiage_compare.smaa against a naive, textbook SMAA-2 loop, side by side.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/bench_smaa.py            # full run
+    .venv/bin/python benchmarks/bench_smaa.py --quick    # fewer repeats
+
+What is measured: ``smaa(example_profile(), load_catalog(), samples=10_000)`` for each weight
+mode, the whole call (deterministic comparison, both SMAA phases: rank acceptabilities,
+central weights, pairwise wins, confidence factors). The catalogue is loaded once, outside
+the timing. The naive reference below does the same work the obvious way: one scenario at a
+time, ``Random.triangular`` and ``Criterion.value`` per figure, a sort per scenario, a double
+loop for pairwise wins and a full second simulation for confidence factors. Before timing,
+the two are checked to agree within 4 standard errors on every first-rank acceptability.
+
+Each figure is the median wall time over ``repeat`` runs; ratio = naive / ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import math
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from antiage_compare.catalog import Catalog, load_catalog
+from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, performance
+from antiage_compare.model import NoData
+from antiage_compare.profile import Limits, Profile, example_profile
+from antiage_compare.scoring import compare
+from antiage_compare.smaa import smaa
+
+
+def naive_smaa(
+    profile: Profile, catalog: Catalog, samples: int, seed: int, mode: str
+) -> dict[str, Any]:
+    """SMAA-2 the textbook way (MAVT only), one scenario at a time."""
+    comparison = compare(profile, catalog)
+    options = [s.option for s in comparison.scored]
+    exact = comparison.weights.vector()
+    figures = [performance(o, profile.concerns) for o in options]
+    k, m = len(options), len(CRITERIA)
+    rng = random.Random(seed)
+
+    def weights() -> list[float]:
+        if mode == "none":
+            cuts = sorted([rng.random() for _ in range(m - 1)])
+            edges = [0.0, *cuts, 1.0]
+            return [edges[i + 1] - edges[i] for i in range(m)]
+        if mode == "ranking":
+            order = sorted((j for j in range(m) if exact[j] > 0), key=lambda j: -exact[j])
+            cuts = sorted([rng.random() for _ in range(len(order) - 1)])
+            edges = [0.0, *cuts, 1.0]
+            spaced = sorted((edges[i + 1] - edges[i] for i in range(len(order))), reverse=True)
+            w = [0.0] * m
+            for j, x in zip(order, spaced, strict=True):
+                w[j] = x
+            return w
+        r = profile.imprecision
+        raw = [
+            max(0.0, rng.uniform(i - r, i + r)) if i > 0 else 0.0
+            for i in (profile.importance.get(c, 0.0) for c in CRITERION_IDS)
+        ]
+        total = sum(raw)
+        return [x / total for x in raw] if total else list(exact)
+
+    def values(rand: random.Random) -> list[list[float]]:
+        out = []
+        for perf in figures:
+            row = []
+            for c in CRITERIA:
+                q = perf[c.id]
+                if isinstance(q, NoData):
+                    row.append(NEUTRAL)
+                elif q.low == q.high:
+                    row.append(c.value(q.low))
+                elif q.typical is None:
+                    row.append(c.value(rand.uniform(q.low, q.high)))
+                else:
+                    row.append(c.value(rand.triangular(q.low, q.high, q.typical)))
+            out.append(row)
+        return out
+
+    def fit(w: Sequence[float], row: Sequence[float]) -> float:
+        return sum(a * b for a, b in zip(w, row, strict=True))
+
+    ranks = [[0] * k for _ in range(k)]
+    wins = [[0] * k for _ in range(k)]
+    central = [[0.0] * m for _ in range(k)]
+    for _ in range(samples):
+        w = weights()
+        v = values(rng)
+        f = [fit(w, row) for row in v]
+        order = sorted(range(k), key=lambda i: -f[i])
+        for r, i in enumerate(order):
+            ranks[i][r] += 1
+        for j in range(m):
+            central[order[0]][j] += w[j]
+        for i in range(k):
+            for h in range(k):
+                if f[i] > f[h]:
+                    wins[i][h] += 1
+    cw = [[x / ranks[i][0] for x in central[i]] if ranks[i][0] else None for i in range(k)]
+    rng2 = random.Random(seed + 1)
+    hits = [0] * k
+    for _ in range(samples):
+        v = values(rng2)
+        for i in range(k):
+            wi = cw[i]
+            if wi is None:
+                continue
+            f = [fit(wi, row) for row in v]
+            if f[i] >= max(f):
+                hits[i] += 1
+    return {
+        "ids": [o.id for o in options],
+        "first": [ranks[i][0] / samples for i in range(k)],
+        "confidence": [hits[i] / samples for i in range(k)],
+    }
+
+
+def median_seconds(func: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def check_agreement(profile: Profile, catalog: Catalog, mode: str, samples: int) -> float:
+    """The largest first-rank difference between the two, in standard errors."""
+    ours = smaa(profile, catalog, samples=samples, seed=3, weights=mode)  # type: ignore[arg-type]
+    ref = naive_smaa(profile, catalog, samples, 3, mode)
+    assert list(ours.option_ids) == ref["ids"]
+    worst = 0.0
+    for p, q in zip(ours.first_rank().values(), ref["first"], strict=True):
+        pooled = (p + q) / 2
+        se = math.sqrt(max(pooled * (1 - pooled), 1e-12) * 2 / samples)
+        worst = max(worst, abs(p - q) / se)
+    if worst > 4:
+        msg = f"{mode}: first-rank acceptabilities disagree by {worst:.1f} standard errors"
+        raise SystemExit(msg)
+    return worst
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--samples", type=int, default=10_000)
+    args = parser.parse_args()
+    repeat, naive_repeat = (3, 1) if args.quick else (11, 3)
+    catalog = load_catalog()
+    n = args.samples
+    example = example_profile()
+    profiles = [
+        ("example profile, its limits", example),
+        ("example weights, no limits", attrs.evolve(example, limits=Limits())),
+    ]
+    print(
+        f"# SMAA-2, {n:,} draws, shipped catalogue ({len(catalog)} options, "
+        f"{len(CRITERIA)} criteria); median of {repeat} runs (naive: {naive_repeat})"
+    )
+    print(
+        f"# {datetime.date.today()}  Python {platform.python_version()}  "
+        f"{platform.machine()}  {os.cpu_count()} CPUs"
+    )
+    for label, profile in profiles:
+        eligible = len(compare(profile, catalog).scored)
+        print(f"\n## {label}: {eligible} eligible options")
+        print(f"{'weights':<10} {'ours (s)':>9} {'naive (s)':>10} {'ratio':>7} {'agree (SE)':>11}")
+        for mode in ("profile", "ranking", "none"):
+            agree = check_agreement(profile, catalog, mode, 4000)
+            ours = median_seconds(
+                lambda p=profile, m=mode: smaa(p, catalog, samples=n, weights=m),  # type: ignore[misc]
+                repeat,
+            )
+            naive = median_seconds(
+                lambda p=profile, m=mode: naive_smaa(p, catalog, n, 0, m),  # type: ignore[misc]
+                naive_repeat,
+            )
+            print(f"{mode:<10} {ours:9.3f} {naive:10.3f} {naive / ours:7.1f} {agree:11.1f}")
+
+
+if __name__ == "__main__":
+    main()

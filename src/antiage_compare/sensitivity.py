@@ -1,0 +1,304 @@
+"""Weight sensitivity: how far each weight can move before another option fits best.
+
+For each criterion with a non-zero weight, its weight ``x`` is moved from 0 to 1 while the other
+weights keep their proportions (each is scaled by ``(1 − x) / (1 − current)``). Under MAVT every
+option's fit is then a straight line in ``x``, so where the option on top loses its place is
+found exactly, by solving one linear equation per competitor; no grid search and no tolerance
+beyond floating point. TOPSIS and VIKOR fits are not linear in ``x``; for them a grid of
+1,000 steps is walked outwards from the current weight and each end is refined by bisection
+to 1e-7, which finds the interval around the current weight (a gap narrower than a grid
+step could be missed).
+
+If a criterion carries all the weight, moving it below 1 spreads the rest evenly over the
+other eight criteria (there are no proportions to keep).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from antiage_compare.comparison import Comparison
+from antiage_compare.criteria import BY_ID, CRITERION_IDS
+from antiage_compare.errors import AntiageError
+
+__all__ = ["Sensitivity", "SensitivityError", "WeightInterval", "sensitivity"]
+
+#: Fits (0–1 scale) closer than this tie; a tie keeps an option on top.
+TIE = 1e-12
+_GRID = 1000
+#: A crossing this close to 0 or 1 is a tie at the end of the scale, not a change of order.
+_EDGE = 1e-9
+_BISECT = 24
+
+
+class SensitivityError(AntiageError, ValueError):
+    """:func:`sensitivity` was given something it cannot analyse."""
+
+
+class SensitivityTypeError(SensitivityError, TypeError):
+    """:func:`sensitivity` was given an argument of the wrong type."""
+
+
+@attrs.frozen
+class WeightInterval:
+    """How far one criterion's weight can move with the top option staying on top.
+
+    Attributes:
+        criterion: the criterion id.
+        weight: its current weight (0–1).
+        low: the smallest weight (others rescaled proportionally) keeping the top option on top.
+        high: the largest such weight (at most 1).
+        below: the option that fits best just below ``low`` (``None`` if the top option stays
+            on top down to 0).
+        above: the option that fits best just above ``high`` (``None`` if it stays on top up
+            to 1).
+    """
+
+    criterion: str
+    weight: float
+    low: float
+    high: float
+    below: str | None
+    above: str | None
+
+    @property
+    def margin(self) -> float:
+        """The smallest change of weight that puts another option on top (``inf`` if none)."""
+        down = self.weight - self.low if self.below is not None else float("inf")
+        up = self.high - self.weight if self.above is not None else float("inf")
+        return min(down, up)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class Sensitivity:
+    """The weight intervals over which the option on top stays on top.
+
+    Attributes:
+        top: the option on top in the deterministic comparison.
+        intervals: one per criterion with a non-zero weight, in criterion order.
+        method: the scoring method analysed.
+        tied: options tied with ``top`` in the deterministic comparison.
+        names: ``(option_id, display name)`` pairs for the wording.
+    """
+
+    top: str
+    intervals: tuple[WeightInterval, ...]
+    method: str = "mavt"
+    tied: tuple[str, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
+
+    def statement(self, names: Mapping[str, str] | None = None) -> str:
+        """A short, plain "what would change the order" text (at most the 3 most fragile criteria).
+
+        Args:
+            names: display names by option id; defaults to :attr:`names`, then the ids.
+        """
+        shown = dict(self.names)
+        if names is not None:
+            shown.update(names)
+
+        def name(oid: str) -> str:
+            return shown.get(oid, oid)
+
+        top = name(self.top)
+        if self.tied:
+            others = [name(o) for o in self.tied]
+            return (
+                f"{_and([top, *others])} fit your priorities about equally well, so a small "
+                "change in how much any one thing matters to you could put one of them ahead."
+            )
+        fragile = sorted(
+            (iv for iv in self.intervals if iv.below is not None or iv.above is not None),
+            key=lambda iv: (iv.margin, CRITERION_IDS.index(iv.criterion)),
+        )[:3]
+        if not fragile:
+            return (
+                f"{top} stays on top however much or little any one of your priorities counts "
+                "(with the others kept in proportion)."
+            )
+        clauses = []
+        for iv in fragile:
+            label = BY_ID[iv.criterion].label.lower()
+            down = iv.weight - iv.low if iv.below is not None else float("inf")
+            up = iv.high - iv.weight if iv.above is not None else float("inf")
+            if down <= up and iv.below is not None:
+                much = "much " if iv.low < iv.weight / 2 else ""
+                at, now = _percents(iv.low, iv.weight)
+                clauses.append(
+                    f"{label} mattered {much}less to you (below {at} of the weight instead of "
+                    f"{now}), when {name(iv.below)} would fit better"
+                )
+            elif iv.above is not None:
+                much = "much " if iv.high > 2 * iv.weight else ""
+                at, now = _percents(iv.high, iv.weight)
+                clauses.append(
+                    f"{label} mattered {much}more to you (above {at} of the weight instead of "
+                    f"{now}), when {name(iv.above)} would fit better"
+                )
+        return f"{top} stays on top unless " + "; or ".join(clauses) + "."
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: ``top``, ``method``, ``tied`` and ``intervals``."""
+        return {
+            "top": self.top,
+            "method": self.method,
+            "tied": list(self.tied),
+            "intervals": [iv.to_dict() for iv in self.intervals],
+        }
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _percents(x: float, now: float) -> tuple[str, str]:
+    """Both weights as percentages, with just enough decimals to tell them apart."""
+    for digits in (0, 1, 2, 3):
+        a, b = f"{100 * x:.{digits}f}%", f"{100 * now:.{digits}f}%"
+        if a != b:
+            return a, b
+    return a, b
+
+
+def path_weights(weights: Sequence[float], j: int, x: float) -> list[float]:
+    """The weight vector with criterion ``j`` at ``x`` and the others in proportion.
+
+    If ``j`` holds all the weight now, the rest (``1 − x``) is spread evenly over the others.
+    """
+    rest = 1.0 - weights[j]
+    m = len(weights)
+    if rest <= 0.0:
+        out = [(1.0 - x) / (m - 1)] * m
+    else:
+        scale = (1.0 - x) / rest
+        out = [w * scale for w in weights]
+    out[j] = x
+    return out
+
+
+def sensitivity(comparison: Comparison) -> Sensitivity:
+    """The interval of each non-zero weight over which the top-fitting option stays on top.
+
+    Raises:
+        SensitivityTypeError: ``comparison`` is not a :class:`Comparison`.
+        SensitivityError: no option is open to compare.
+    """
+    if not isinstance(comparison, Comparison):
+        msg = f"comparison must be a Comparison (got {type(comparison).__name__})"
+        raise SensitivityTypeError(msg)
+    if not comparison.scored:
+        msg = "comparison has no eligible option, so there is no order to test"
+        raise SensitivityError(msg)
+    ids = [s.id for s in comparison.scored]
+    values = [[c.value for c in s.contributions] for s in comparison.scored]
+    weights = list(comparison.weights.vector())
+    t = 0
+    tied = tuple(s.id for s in comparison.top if s.id != ids[t])
+    intervals = []
+    for j, c in enumerate(CRITERION_IDS):
+        if weights[j] <= 0.0:
+            continue
+        if comparison.method == "mavt":
+            low, high, below, above = _linear(values, weights, j, t)
+        else:
+            low, high, below, above = _grid(values, weights, j, t, comparison.method)
+        intervals.append(
+            WeightInterval(
+                criterion=c,
+                weight=weights[j],
+                low=low,
+                high=high,
+                below=None if below is None else ids[below],
+                above=None if above is None else ids[above],
+            )
+        )
+    return Sensitivity(
+        top=ids[t],
+        intervals=tuple(intervals),
+        method=comparison.method,
+        tied=tied,
+        names=tuple((s.id, s.option.name) for s in comparison.scored),
+    )
+
+
+def _linear(
+    values: Sequence[Sequence[float]], weights: Sequence[float], j: int, t: int
+) -> tuple[float, float, int | None, int | None]:
+    """Exact interval under MAVT: each fit is ``a_k + x (b_k − a_k)`` along the path."""
+    x0 = weights[j]
+    at0 = path_weights(weights, j, 0.0)  # fits at x = 0 ...
+    a = [sum(w * v for w, v in zip(at0, row, strict=True)) for row in values]
+    b = [row[j] for row in values]  # ... and at x = 1
+    low, high = 0.0, 1.0
+    below: int | None = None
+    above: int | None = None
+    below_slope = above_slope = 0.0
+    for k in range(len(values)):
+        if k == t:
+            continue
+        alpha = a[t] - a[k]  # g(x) = f_t(x) − f_k(x) = alpha + beta·x
+        beta = (b[t] - a[t]) - (b[k] - a[k])
+        if beta == 0.0:
+            continue
+        root = -alpha / beta
+        if beta < 0.0:  # k gains on t as x grows: t stays on top up to the root
+            root = max(root, x0)
+            if root < 1.0 - _EDGE and (
+                root < high - TIE or (root <= high + TIE and beta < above_slope)
+            ):
+                high, above, above_slope = root, k, beta
+        else:  # k gains as x falls
+            root = min(root, x0)
+            if root > _EDGE and (root > low + TIE or (root >= low - TIE and beta > below_slope)):
+                low, below, below_slope = root, k, beta
+    return low, high, below, above
+
+
+def _grid(
+    values: Sequence[Sequence[float]], weights: Sequence[float], j: int, t: int, method: str
+) -> tuple[float, float, int | None, int | None]:
+    """Interval under TOPSIS or VIKOR: walk a grid outwards, then bisect each end."""
+    from antiage_compare.scoring import fits
+
+    def leader(x: float) -> int | None:
+        """``None`` while ``t`` is on top at ``x``, else the option on top."""
+        f = fits(values, path_weights(weights, j, x), method)
+        best = max(range(len(f)), key=lambda k: (f[k], -k))
+        return None if f[t] >= f[best] - 100 * TIE else best
+
+    x0 = weights[j]
+
+    def end(direction: int) -> tuple[float, int | None]:
+        step = 1.0 / _GRID
+        good = x0
+        edge = 1.0 if direction > 0 else 0.0
+        while True:
+            x = min(1.0, good + step) if direction > 0 else max(0.0, good - step)
+            if x == good:
+                return edge, None
+            who = leader(x)
+            if who is not None:
+                bad, taker = x, who
+                break
+            good = x
+        for _ in range(_BISECT):
+            mid = (good + bad) / 2
+            who = leader(mid)
+            if who is None:
+                good = mid
+            else:
+                bad, taker = mid, who
+        return good, taker
+
+    low, below = end(-1)
+    high, above = end(+1)
+    return low, high, below, above

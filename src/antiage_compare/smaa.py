@@ -1,0 +1,977 @@
+"""SMAA-2: how often each option fits best across plausible figures and priorities.
+
+Stochastic Multicriteria Acceptability Analysis (Lahdelma & Salminen 2001), as implemented in
+JSMAA (``SMAA2Simulation``): draw many *scenarios*, each a set of figures within their ranges and
+a weight vector consistent with what the person said, score every eligible option in each
+scenario, and count how often each option takes each rank. Pure Python, seeded, reproducible.
+
+Choices, stated once here and in ``docs``:
+
+* **Figures.** Each figure is drawn from a triangular distribution on ``low``/``typical``/``high``
+  (``random.Random.triangular``; one uniform per draw, inverse CDF), or **uniformly** on
+  ``low..high`` where the sources give no typical value (a spread with no known mode carries
+  no reason to favour its middle). A figure with ``low == high`` is constant. Each draw is then
+  mapped to 0–1 by the criterion's own value function (:meth:`Criterion.value`). A "no data"
+  figure is **not drawn**: it keeps the neutral value 0.5 in every scenario and is listed in
+  :attr:`SmaaResult.no_data`, so nothing is imputed silently.
+* **Weights** (``weights=``):
+
+  - ``"profile"``: direct ratings vary uniformly within ± ``profile.imprecision`` on the 0–10
+    scale, clipped at 0, then normalised; a criterion rated 0 stays at 0 (the person said it
+    does not matter). Swing and AHP weights vary by ± ``imprecision / 10`` of themselves. A
+    ranking profile means ordinal sampling (next item). ``imprecision = 0`` fixes the weights.
+  - ``"ranking"``: uniform over all weight vectors that keep the order of ``profile.ranking``
+    (or of the resolved weights, equal weights being free to fall in either order), unranked
+    criteria at 0. Sampled exactly, without rejection: ``t`` uniform on the simplex,
+    ``w_(g) = Σ_{h ≥ g} t_h / h`` (the linear map from the simplex onto the ordered region;
+    its mean is the rank-order-centroid weights the deterministic comparison uses).
+  - ``"none"``: uniform over the simplex of all nine criteria.
+
+  Uniform points on a simplex are normalised exponential spacings, ``−log(1 − u)``: the same
+  distribution as JSMAA's sorted-uniform spacings, and it vectorises.
+* **Ties.** Fits within ``1e-12`` (on the 0–1 scale) tie. A group of ``g`` options tied over
+  positions ``r … r+g−1`` gets ``1/g`` of each of those ranks each, so acceptabilities sum to
+  1 over ranks for each option *and* over options for each rank. Central weights count a
+  shared first place with the same ``1/g`` share. Pairwise winning counts strict wins only,
+  so ``P(i over k) + P(k over i) < 1`` where they tie.
+* **Confidence factors** are JSMAA's second phase: a separate simulation of ``samples`` fresh
+  figure draws (``random.Random(seed + 1)``) with the weights fixed at each option's central
+  weight vector; a hit is a scenario where no other option fits strictly better (a shared
+  first place counts, as in JSMAA). Competitors that cannot beat an option in any draw (their
+  best possible fit is below its worst) are skipped, which changes no number.
+* **Reproducibility.** Only private ``random.Random`` instances are used, and the order in
+  which they are consumed depends only on the inputs and ``samples``, so a seed gives the same
+  numbers on every platform and Python ≥ 3.11 (up to the last bit of ``math.log10``).
+* **Progress** counts the draws of both phases, each weighing half: ``progress(done, samples)``
+  is called at most about 100 times and once at the end with ``done == samples``.
+
+The hot loop is vectorised over draws, per criterion and option, with plain lists and local
+names; see ``benchmarks/bench_smaa.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import random
+import threading
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from itertools import compress
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from antiage_compare.catalog import Catalog, load_catalog
+from antiage_compare.comparison import Comparison
+from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, Scale, performance
+from antiage_compare.errors import AntiageError
+from antiage_compare.model import NoData, Range
+from antiage_compare.profile import Profile
+
+__all__ = [
+    "MAX_SAMPLES",
+    "WEIGHT_MODES",
+    "Cancelled",
+    "SmaaError",
+    "SmaaResult",
+    "SmaaTypeError",
+    "WeightMode",
+    "smaa",
+    "smaa_comparison",
+]
+
+WeightMode = Literal["profile", "ranking", "none"]
+WEIGHT_MODES: tuple[str, ...] = ("profile", "ranking", "none")
+#: The largest number of draws accepted (about a minute per million on a laptop).
+MAX_SAMPLES = 10_000_000
+#: Fits closer than this (on the 0–1 scale) are a tie.
+TIE = 1e-12
+#: The most draws held in memory at once.
+_MAX_CHUNK = 4096
+
+_M = len(CRITERIA)
+Column: TypeAlias = list[float]
+#: One weight or value per criterion: a constant, or a column with one entry per draw.
+Cell: TypeAlias = float | Column
+
+
+class SmaaError(AntiageError, ValueError):
+    """An invalid argument to :func:`smaa` (the message names the argument and the value)."""
+
+
+class SmaaTypeError(SmaaError, TypeError):
+    """An argument to :func:`smaa` of the wrong type (also a :class:`TypeError`)."""
+
+
+class Cancelled(AntiageError):  # noqa: N818 - the name the API promises
+    """The run was cancelled through ``cancel``; no partial result is returned."""
+
+
+# --------------------------------------------------------------------------------- the result
+@attrs.frozen
+class SmaaResult:
+    """What SMAA-2 found: rank acceptabilities, central weights, confidence, pairwise wins.
+
+    Every per-option tuple follows :attr:`option_ids`, which lists the eligible options in the
+    deterministic comparison's rank order; every per-criterion tuple follows :attr:`criteria`.
+
+    Attributes:
+        option_ids: the eligible options, in the deterministic comparison's rank order.
+        criteria: the criterion ids (``CRITERION_IDS``).
+        samples: the number of scenarios drawn.
+        seed: the seed of the run.
+        weight_mode: ``"profile"``, ``"ranking"`` or ``"none"``.
+        rank_acceptability: ``[option][rank − 1]``: the share of scenarios in which the option
+            takes that rank; each row and each column sums to 1.
+        rank_acceptability_se: the Monte Carlo standard error of each share,
+            ``sqrt(p (1 − p) / samples)``.
+        central_weights: per option, the mean weight vector of the scenarios in which it came
+            first (criterion order, sums to 1), or ``None`` if it never came first.
+        confidence: per option, the share of figure draws in which it comes first with the
+            weights fixed at its central weights (0.0 where there is no central weight).
+        pairwise_winning: ``[i][k]``: the share of scenarios in which option ``i`` fits
+            strictly better than option ``k`` (diagonal 0).
+        no_data: ``(option_id, criterion_id)`` pairs held at the neutral value, never drawn.
+        method: the scoring method (``"mavt"``, ``"topsis"`` or ``"vikor"``).
+        option_names: display names, parallel to :attr:`option_ids` (may be empty).
+    """
+
+    option_ids: tuple[str, ...]
+    criteria: tuple[str, ...]
+    samples: int
+    seed: int
+    weight_mode: str
+    rank_acceptability: tuple[tuple[float, ...], ...]
+    rank_acceptability_se: tuple[tuple[float, ...], ...]
+    central_weights: tuple[tuple[float, ...] | None, ...]
+    confidence: tuple[float, ...]
+    pairwise_winning: tuple[tuple[float, ...], ...]
+    no_data: tuple[tuple[str, str], ...]
+    method: str = "mavt"
+    option_names: tuple[str, ...] = ()
+
+    def _index(self, option_id: str) -> int:
+        try:
+            return self.option_ids.index(option_id)
+        except ValueError:
+            msg = f"option_id {option_id!r} is not among the options compared ({', '.join(self.option_ids)})"
+            raise SmaaError(msg) from None
+
+    def first_rank(self) -> dict[str, float]:
+        """Each option's first-rank acceptability: the share of scenarios where it fits best."""
+        return {o: row[0] for o, row in zip(self.option_ids, self.rank_acceptability, strict=True)}
+
+    def acceptability(self, option_id: str) -> tuple[float, ...]:
+        """One option's rank acceptabilities, rank 1 first.
+
+        Raises:
+            SmaaError: ``option_id`` was not compared.
+        """
+        return self.rank_acceptability[self._index(option_id)]
+
+    def summary(self, names: Mapping[str, str] | None = None) -> str:
+        """A plain, non-directive account of how often each option fits best.
+
+        For example: "In about 62 of 100 plausible scenarios, Microneedling fits your
+        priorities best; Sunscreen in 30; 3 other options share the remaining 8." Shares are
+        given as whole scenarios out of 100, with one decimal only when the standard error is
+        small enough to support it; options under 1 in 100 are counted, not named.
+
+        Args:
+            names: display names by option id; defaults to :attr:`option_names`, then the ids.
+        """
+        if not self.option_ids:
+            return "No option was open to compare."
+        shown = dict(zip(self.option_ids, self.option_names, strict=False))
+        if names is not None:
+            shown.update(names)
+        first = sorted(
+            enumerate(row[0] for row in self.rank_acceptability), key=lambda t: (-t[1], t[0])
+        )
+        worst_se = max(self.rank_acceptability_se[i][0] for i, _ in first)
+        digits = 1 if 100 * worst_se <= 0.05 else 0
+
+        def per100(p: float) -> str:
+            return f"{round(100 * p, digits):.{digits}f}"
+
+        def name(i: int) -> str:
+            oid = self.option_ids[i]
+            return shown.get(oid, oid)
+
+        top_i, top_p = first[0]
+        scenarios = self._scenarios()
+        if top_p >= 1.0 - 1e-12:
+            text = f"In all {self.samples:,} plausible scenarios drawn, {name(top_i)} fits your priorities best."
+            return " ".join([text, scenarios, *self._no_data_note()])
+        listed = [(i, p) for i, p in first if p >= 0.01]
+        if not listed:
+            listed = [first[0]]
+        about = "about " if worst_se > 0 else ""
+        head_i, head_p = listed[0]
+        parts = [
+            f"In {about}{per100(head_p)} of 100 plausible scenarios, {name(head_i)} fits your priorities best"
+        ]
+        parts.extend(f"{name(i)} in {per100(p)}" for i, p in listed[1:])
+        others = len(first) - len(listed)
+        if others:
+            rest = math.fsum(p for _, p in first[len(listed) :])
+            noun = "option" if others == 1 else "options"
+            if rest <= 0.0:
+                parts.append(f"the other {others} {noun} in none")
+            else:
+                verb = "takes" if others == 1 else "share"
+                if rest >= 0.01:
+                    parts.append(f"{others} other {noun} {verb} the remaining {per100(rest)}")
+                else:
+                    parts.append(f"{others} other {noun} {verb} fewer than 1")
+        text = "; ".join(parts) + "."
+        return " ".join([text, scenarios, *self._no_data_note()])
+
+    def _scenarios(self) -> str:
+        if self.weight_mode == "none":
+            how = "lets your priorities take any balance at all"
+        elif self.weight_mode == "ranking":
+            how = "lets your priorities take any balance that keeps their order"
+        else:
+            how = "lets your priorities vary a little around what you said"
+        return f"Each scenario draws every figure from within its range and {how}."
+
+    def _no_data_note(self) -> list[str]:
+        if not self.no_data:
+            return []
+        n = len(self.no_data)
+        figures = "figure" if n == 1 else "figures"
+        verb = "was" if n == 1 else "were"
+        return [f"{n} {figures} with no data {verb} held at the middle of the scale, not guessed."]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping of every field (tuples become lists, no NaN)."""
+        return {
+            "option_ids": list(self.option_ids),
+            "option_names": list(self.option_names),
+            "criteria": list(self.criteria),
+            "samples": self.samples,
+            "seed": self.seed,
+            "weight_mode": self.weight_mode,
+            "method": self.method,
+            "rank_acceptability": [list(r) for r in self.rank_acceptability],
+            "rank_acceptability_se": [list(r) for r in self.rank_acceptability_se],
+            "central_weights": [None if w is None else list(w) for w in self.central_weights],
+            "confidence": list(self.confidence),
+            "pairwise_winning": [list(r) for r in self.pairwise_winning],
+            "no_data": [list(p) for p in self.no_data],
+        }
+
+
+# ------------------------------------------------------------------------------- validation
+def _check_samples(samples: object) -> int:
+    if isinstance(samples, bool) or not isinstance(samples, int):
+        msg = f"samples must be an int (got {samples!r})"
+        raise SmaaTypeError(msg)
+    if not 1 <= samples <= MAX_SAMPLES:
+        msg = f"samples must be from 1 to {MAX_SAMPLES:,} (got {samples!r})"
+        raise SmaaError(msg)
+    return samples
+
+
+def _check_args(
+    samples: object, seed: object, weights: object, progress: object, cancel: object
+) -> Callable[[], bool] | None:
+    _check_samples(samples)
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        msg = f"seed must be an int (got {seed!r})"
+        raise SmaaTypeError(msg)
+    if not isinstance(weights, str):
+        msg = f"weights must be one of {', '.join(map(repr, WEIGHT_MODES))} (got {weights!r})"
+        raise SmaaTypeError(msg)
+    if weights not in WEIGHT_MODES:
+        msg = f"weights must be one of {', '.join(map(repr, WEIGHT_MODES))} (got {weights!r})"
+        raise SmaaError(msg)
+    if progress is not None and not callable(progress):
+        msg = f"progress must be a callable progress(done, total) or None (got {progress!r})"
+        raise SmaaTypeError(msg)
+    if cancel is None:
+        return None
+    if isinstance(cancel, threading.Event):
+        return cancel.is_set
+    if callable(cancel):
+        return lambda: bool(cancel())
+    msg = f"cancel must be a threading.Event, a callable returning bool, or None (got {cancel!r})"
+    raise SmaaTypeError(msg)
+
+
+# ------------------------------------------------------------------------------ figure draws
+Sampler: TypeAlias = Callable[[Callable[[], float], int], Column]
+
+
+def _value_map(c: Criterion) -> tuple[float, float, bool]:
+    """``(a, b, log)`` with ``value(x) = clip(a + b·g(x))``, ``g`` = identity or log10(1 + x)."""
+    lo, hi = (c.worst, c.best) if c.higher_is_better else (c.best, c.worst)
+    log = c.scale is Scale.LOG
+    if log:
+        lo, hi = math.log10(1 + lo), math.log10(1 + hi)
+    b = 1.0 / (hi - lo)
+    if c.higher_is_better:
+        return -lo * b, b, log
+    return 1.0 + lo * b, -b, log
+
+
+def _sampler(c: Criterion, r: Range) -> Sampler:
+    """A function drawing ``n`` values of criterion ``c`` for a figure ``r`` (low < high).
+
+    One ``random()`` per draw, consumed exactly as ``Random.triangular(low, high, typical)``
+    (or ``Random.uniform(low, high)`` when there is no typical value) would; the draw and the
+    value function are fused into one list comprehension per case for speed.
+    """
+    a, b, log = _value_map(c)
+    low, high = r.low, r.high
+    span = high - low
+    # The value function is monotone: no clipping is needed when both ends map inside 0..1.
+    inside = (
+        (low >= 0.0 or not log)
+        and 0.0 <= a + b * _g(low, log) <= 1.0
+        and 0.0 <= a + b * _g(high, log) <= 1.0
+    )
+    log10 = math.log10
+    sqrt = math.sqrt
+    if r.typical is None:
+        if not log and inside:
+            a0, b0 = a + b * low, b * span
+            return lambda rnd, n: [a0 + b0 * rnd() for _ in range(n)]
+        if not log:
+            return lambda rnd, n: [
+                min(1.0, max(0.0, a + b * (low + span * rnd()))) for _ in range(n)
+            ]
+        if inside:
+            lo1 = 1.0 + low
+            return lambda rnd, n: [a + b * log10(lo1 + span * rnd()) for _ in range(n)]
+        return lambda rnd, n: [
+            min(1.0, max(0.0, a + b * log10(1.0 + max(0.0, low + span * rnd())))) for _ in range(n)
+        ]
+    cm = (r.typical - low) / span
+    c1 = 1.0 - cm
+    if not log and inside:
+        p0, p1, q = a + b * low, a + b * high, b * span
+        return lambda rnd, n: [
+            p0 + q * sqrt(u * cm) if (u := rnd()) <= cm else p1 - q * sqrt((1.0 - u) * c1)
+            for _ in range(n)
+        ]
+
+    def triangular(rnd: Callable[[], float], n: int) -> Column:
+        return [
+            low + span * sqrt(u * cm) if (u := rnd()) <= cm else high - span * sqrt((1.0 - u) * c1)
+            for _ in range(n)
+        ]
+
+    if not log:
+        return lambda rnd, n: [min(1.0, max(0.0, a + b * x)) for x in triangular(rnd, n)]
+    if inside:
+        lo1, hi1 = 1.0 + low, 1.0 + high
+        return lambda rnd, n: [
+            a + b * log10(lo1 + span * sqrt(u * cm))
+            if (u := rnd()) <= cm
+            else a + b * log10(hi1 - span * sqrt((1.0 - u) * c1))
+            for _ in range(n)
+        ]
+    return lambda rnd, n: [
+        min(1.0, max(0.0, a + b * log10(1.0 + max(0.0, x)))) for x in triangular(rnd, n)
+    ]
+
+
+def _g(x: float, log: bool) -> float:
+    return math.log10(1 + max(x, 0.0)) if log else x
+
+
+@attrs.frozen
+class _Table:
+    """The eligible options' figures, ready to draw: constants and samplers per cell."""
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    #: ``fixed[k][j]``: the constant value, or ``None`` when the cell is drawn.
+    fixed: tuple[tuple[float | None, ...], ...]
+    #: ``(k, j, sampler)`` for every drawn cell, option-major.
+    drawn: tuple[tuple[int, int, Sampler], ...]
+    #: ``(lowest, highest)`` possible value of every cell.
+    bounds: tuple[tuple[tuple[float, float], ...], ...]
+    no_data: tuple[tuple[str, str], ...]
+
+
+def _table(options: Sequence[Any], concerns: Sequence[str]) -> _Table:
+    fixed: list[tuple[float | None, ...]] = []
+    bounds = []
+    drawn: list[tuple[int, int, Sampler]] = []
+    no_data: list[tuple[str, str]] = []
+    for k, o in enumerate(options):
+        perf = performance(o, concerns)
+        row: list[float | None] = []
+        brow = []
+        for j, c in enumerate(CRITERIA):
+            q = perf[c.id]
+            if isinstance(q, NoData):
+                row.append(NEUTRAL)
+                brow.append((NEUTRAL, NEUTRAL))
+                no_data.append((o.id, c.id))
+            elif q.low == q.high:
+                v = c.value(q.low)
+                row.append(v)
+                brow.append((v, v))
+            else:
+                row.append(None)
+                ends = sorted((c.value(q.low), c.value(q.high)))
+                brow.append((ends[0], ends[1]))
+                drawn.append((k, j, _sampler(c, q)))
+        fixed.append(tuple(row))
+        bounds.append(tuple(brow))
+    return _Table(
+        ids=tuple(o.id for o in options),
+        names=tuple(o.name for o in options),
+        fixed=tuple(fixed),
+        drawn=tuple(drawn),
+        bounds=tuple(bounds),
+        no_data=tuple(no_data),
+    )
+
+
+def _draw_cells(
+    table: _Table, rnd: Callable[[], float], n: int, wanted: frozenset[int] | None = None
+) -> list[list[Cell]]:
+    """Every option's cells for ``n`` draws: constants stay floats, drawn cells become columns."""
+    cells: list[list[Cell]] = [[0.0 if v is None else v for v in row] for row in table.fixed]
+    for k, j, sampler in table.drawn:
+        if wanted is None or k in wanted:
+            cells[k][j] = sampler(rnd, n)
+    return cells
+
+
+# ----------------------------------------------------------------------------- weight draws
+WeightSampler: TypeAlias = Callable[[random.Random, int], list[Cell]]
+
+
+def _exponentials(rnd: Callable[[], float], n: int) -> Column:
+    log = math.log
+    return [-log(1.0 - rnd()) for _ in range(n)]
+
+
+def _simplex(active: Sequence[int]) -> WeightSampler:
+    """Uniform weights over the simplex of the ``active`` criteria (0 elsewhere)."""
+
+    def draw(rng: random.Random, n: int) -> list[Cell]:
+        rnd = rng.random
+        cols = [_exponentials(rnd, n) for _ in active]
+        inv = [1.0 / t for t in map(sum, zip(*cols, strict=True))]
+        out: list[Cell] = [0.0] * _M
+        for j, col in zip(active, cols, strict=True):
+            out[j] = [e * s for e, s in zip(col, inv, strict=True)]
+        return out
+
+    return draw
+
+
+def _ordinal(groups: Sequence[Sequence[int]]) -> WeightSampler:
+    """Uniform weights keeping the order of ``groups`` (most important first; 0 elsewhere).
+
+    ``t`` uniform on the simplex gives ``w_(g) = Σ_{h ≥ g} t_h / h`` uniform on the region
+    ``w_(1) ≥ w_(2) ≥ … ≥ 0``. Criteria in one group (equal stated weights) then swap
+    values at random per draw, which keeps the draw uniform on the union of the orders they
+    allow.
+    """
+    flat = [j for g in groups for j in g]
+    m = len(flat)
+    shuffled = [
+        (sum(len(g) for g in groups[:i]), len(g)) for i, g in enumerate(groups) if len(g) > 1
+    ]
+
+    def draw(rng: random.Random, n: int) -> list[Cell]:
+        rnd = rng.random
+        cols = [_exponentials(rnd, n) for _ in range(m)]
+        inv = [1.0 / t for t in map(sum, zip(*cols, strict=True))]
+        by_position: list[Column] = [[] for _ in range(m)]
+        acc = [0.0] * n
+        for h in range(m, 0, -1):
+            col = cols[h - 1]
+            acc = [a + e * s / h for a, e, s in zip(acc, col, inv, strict=True)]
+            by_position[h - 1] = acc
+        for start, size in shuffled:
+            block = by_position[start : start + size]
+            rows = [list(r) for r in zip(*block, strict=True)]
+            for r in rows:
+                rng.shuffle(r)
+            for p, shuffled_col in enumerate(zip(*rows, strict=True)):
+                block[p][:] = shuffled_col
+        out: list[Cell] = [0.0] * _M
+        for j, col in zip(flat, by_position, strict=True):
+            out[j] = col
+        return out
+
+    return draw
+
+
+def _jitter(
+    centre: Sequence[float], half: Sequence[float], exact: Sequence[float]
+) -> WeightSampler:
+    """Each weight uniform on ``centre ± half``, clipped at 0, normalised (``exact`` if all 0)."""
+    active = [j for j in range(_M) if centre[j] > 0]
+
+    def draw(rng: random.Random, n: int) -> list[Cell]:
+        rnd = rng.random
+        cols = []
+        for j in active:
+            lo, span = centre[j] - half[j], 2.0 * half[j]
+            cols.append([x if (x := lo + span * rnd()) > 0.0 else 0.0 for _ in range(n)])
+        totals = list(map(sum, zip(*cols, strict=True)))
+        inv = [1.0 / t if t > 0.0 else 0.0 for t in totals]
+        out: list[Cell] = [0.0] * _M
+        for j, col in zip(active, cols, strict=True):
+            w0 = exact[j]
+            out[j] = [x * s if s else w0 for x, s in zip(col, inv, strict=True)]
+        return out
+
+    return draw
+
+
+def _fixed(weights: Sequence[float]) -> WeightSampler:
+    vector: list[Cell] = [float(w) for w in weights]
+    return lambda rng, n: vector
+
+
+def _order_groups(values: Sequence[float]) -> list[list[int]]:
+    """Criteria with non-zero weight, grouped by equal weight, largest first."""
+    order = sorted((j for j in range(_M) if values[j] > 0), key=lambda j: -values[j])
+    groups: list[list[int]] = []
+    for j in order:
+        if groups and abs(values[groups[-1][0]] - values[j]) <= 1e-12:
+            groups[-1].append(j)
+        else:
+            groups.append([j])
+    return groups
+
+
+def _weight_sampler(profile: Profile, exact: Sequence[float], mode: str) -> WeightSampler:
+    if mode == "none":
+        return _simplex(range(_M))
+    if mode == "ranking" or profile.method == "ranking":
+        if profile.method == "ranking":
+            return _ordinal([[CRITERION_IDS.index(c)] for c in profile.ranking])
+        return _ordinal(_order_groups(exact))
+    r = float(profile.imprecision)
+    if r <= 0:
+        return _fixed(exact)
+    if profile.method == "direct":
+        centre = [float(profile.importance.get(c, 0.0)) for c in CRITERION_IDS]
+        return _jitter(centre, [r] * _M, exact)
+    rel = min(r / 10.0, 1.0)
+    return _jitter(exact, [w * rel for w in exact], exact)
+
+
+# ------------------------------------------------------------------------------------ fits
+def _mavt_fits(
+    cells: Sequence[Sequence[Cell]], weights: Sequence[Cell], n: int, rows: Sequence[int]
+) -> list[Column]:
+    """The 0–1 MAVT fit of each option in ``rows``, one column per option.
+
+    Constant weight × constant value terms are folded into one number; the rest is summed
+    column by column (``map`` over ``operator`` functions where both factors vary, which is
+    faster there than a comprehension; a comprehension where one factor is constant).
+    """
+    mul, add = operator.mul, operator.add
+    out = []
+    for k in rows:
+        row = cells[k]
+        const = 0.0
+        acc: Column | None = None
+        for w, v in zip(weights, row, strict=True):
+            if isinstance(w, float):
+                if w == 0.0:
+                    continue
+                if isinstance(v, float):
+                    const += w * v
+                elif acc is None:
+                    acc = [w * x for x in v]
+                else:
+                    acc = [a + w * x for a, x in zip(acc, v, strict=True)]
+                continue
+            if isinstance(v, float):
+                if v == 0.0:
+                    continue
+                if acc is None:
+                    acc = [v * x for x in w]
+                else:
+                    acc = [a + v * x for a, x in zip(acc, w, strict=True)]
+            elif acc is None:
+                acc = list(map(mul, w, v))
+            else:
+                acc = list(map(add, acc, map(mul, w, v)))
+        if acc is None:
+            out.append([const] * n)
+        elif const:
+            out.append([a + const for a in acc])
+        else:
+            out.append(acc)
+    return out
+
+
+def _relative_fits(
+    cells: Sequence[Sequence[Cell]],
+    weights: Sequence[Cell],
+    n: int,
+    method: str,
+) -> list[Column]:
+    """Fits under TOPSIS or VIKOR, one scenario at a time (they are relative methods)."""
+    from antiage_compare.scoring import fits
+
+    def at(c: Cell, d: int) -> float:
+        return c if isinstance(c, float) else c[d]
+
+    cols: list[Column] = [[] for _ in cells]
+    for d in range(n):
+        values = [[at(c, d) for c in row] for row in cells]
+        w = [at(c, d) for c in weights]
+        total = sum(w)
+        for col, f in zip(cols, fits(values, [x / total for x in w], method), strict=True):
+            col.append(f / 100.0)
+    return cols
+
+
+# -------------------------------------------------------------------------------- the run
+class _Tally:
+    """Running counts of phase 1 (rank hits, pairwise wins, central weight sums)."""
+
+    def __init__(self, k: int) -> None:
+        self.k = k
+        self.ranks = [[0.0] * k for _ in range(k)]
+        self.wins = [[0] * k for _ in range(k)]
+        self.central = [[0.0] * _M for _ in range(k)]
+
+    def add(self, fits: list[Column], weights: Sequence[Cell], n: int) -> None:
+        k = self.k
+        gt = operator.gt
+        plus = [[x + TIE for x in f] for f in fits]
+        tied: set[int] = set()
+        wins = self.wins
+        for i in range(k):
+            fi, pi, wi = fits[i], plus[i], wins[i]
+            for h in range(i + 1, k):
+                fh, ph = fits[h], plus[h]
+                above = sum(map(gt, fi, ph))
+                below = sum(map(gt, fh, pi))
+                wi[h] += above
+                wins[h][i] += below
+                if above + below != n:
+                    tied.update(d for d in range(n) if not fi[d] > ph[d] and not fh[d] > pi[d])
+        idx = range(k)
+        orders = [sorted(idx, key=row.__getitem__, reverse=True) for row in zip(*fits, strict=True)]
+        clean = [o for d, o in enumerate(orders) if d not in tied] if tied else orders
+        ranks = self.ranks
+        for r, col in enumerate(zip(*clean, strict=True)):
+            for opt, hits in Counter(col).items():
+                ranks[opt][r] += hits
+        winners = (
+            [-1 if d in tied else o[0] for d, o in enumerate(orders)]
+            if tied
+            else [o[0] for o in orders]
+        )
+        for opt in set(winners):
+            if opt < 0:
+                continue
+            mask = [x == opt for x in winners]
+            count = sum(mask)
+            acc = self.central[opt]
+            for j, w in enumerate(weights):
+                acc[j] += w * count if isinstance(w, float) else sum(compress(w, mask))
+        for d in sorted(tied):
+            self._add_tied(
+                [f[d] for f in fits],
+                orders[d],
+                [w if isinstance(w, float) else w[d] for w in weights],
+            )
+
+    def _add_tied(self, row: list[float], order: list[int], w: list[float]) -> None:
+        p = 0
+        while p < len(order):
+            anchor = row[order[p]]
+            g = 1
+            while p + g < len(order) and anchor - row[order[p + g]] <= TIE:
+                g += 1
+            share = 1.0 / g
+            for opt in order[p : p + g]:
+                rk = self.ranks[opt]
+                for r in range(p, p + g):
+                    rk[r] += share
+                if p == 0:
+                    acc = self.central[opt]
+                    for j in range(_M):
+                        acc[j] += share * w[j]
+            p += g
+
+
+def _chunks(samples: int) -> int:
+    return max(1, min(_MAX_CHUNK, -(-samples // 50)))
+
+
+class _Clock:
+    """Progress reporting (both phases, each half) and cancellation checks between chunks."""
+
+    def __init__(
+        self,
+        samples: int,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.samples = samples
+        self.progress = progress
+        self.cancelled = cancelled
+        self.step = max(1, samples // 100)
+        self.next = self.step
+        self.units = 0  # draws of both phases
+
+    @property
+    def done(self) -> int:
+        return self.units // 2
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            msg = f"SMAA cancelled after {self.done:,} of {self.samples:,} draws"
+            raise Cancelled(msg)
+
+    def advance(self, draws: int) -> None:
+        self.units += draws
+        done = self.done
+        if self.progress is not None and done >= self.next and done < self.samples:
+            self.progress(done, self.samples)
+            self.next = (done // self.step + 1) * self.step
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.samples, self.samples)
+
+
+def _run(
+    table: _Table,
+    profile: Profile,
+    exact: Sequence[float],
+    method: str,
+    *,
+    samples: int,
+    seed: int,
+    mode: str,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> SmaaResult:
+    k = len(table.ids)
+    if k == 0:
+        msg = (
+            "no option is open to compare (every option was excluded); there is nothing to simulate"
+        )
+        raise SmaaError(msg)
+    clock = _Clock(samples, progress, cancelled)
+    chunk = _chunks(samples)
+    sample_weights = _weight_sampler(profile, exact, mode)
+    rng = random.Random(seed)
+    rnd = rng.random
+    tally = _Tally(k)
+    rows = range(k)
+    left = samples
+    clock.check()
+    while left:
+        n = min(chunk, left)
+        weights = sample_weights(rng, n)
+        cells = _draw_cells(table, rnd, n)
+        if method == "mavt":
+            fits = _mavt_fits(cells, weights, n, rows)
+        else:
+            fits = _relative_fits(cells, weights, n, method)
+        tally.add(fits, weights, n)
+        left -= n
+        clock.advance(n)
+        clock.check()
+
+    first = [tally.ranks[i][0] for i in rows]
+    central: list[tuple[float, ...] | None] = []
+    for i in rows:
+        if first[i] <= 0.0:
+            central.append(None)
+            continue
+        total = sum(tally.central[i])
+        central.append(tuple(x / total for x in tally.central[i]))
+    confidence = _confidence(table, central, method, samples, seed, chunk, clock)
+    clock.finish()
+
+    acc = tuple(tuple(x / samples for x in row) for row in tally.ranks)
+    se = tuple(tuple(math.sqrt(max(0.0, p * (1.0 - p)) / samples) for p in row) for row in acc)
+    wins = tuple(tuple(0.0 if i == h else tally.wins[i][h] / samples for h in rows) for i in rows)
+    return SmaaResult(
+        option_ids=table.ids,
+        criteria=CRITERION_IDS,
+        samples=samples,
+        seed=seed,
+        weight_mode=mode,
+        rank_acceptability=acc,
+        rank_acceptability_se=se,
+        central_weights=tuple(central),
+        confidence=confidence,
+        pairwise_winning=wins,
+        no_data=table.no_data,
+        method=method,
+        option_names=table.names,
+    )
+
+
+def _confidence(
+    table: _Table,
+    central: Sequence[tuple[float, ...] | None],
+    method: str,
+    samples: int,
+    seed: int,
+    chunk: int,
+    clock: _Clock,
+) -> tuple[float, ...]:
+    """JSMAA's phase 2: fresh figure draws, weights fixed at each central weight vector."""
+    k = len(table.ids)
+    hits = [0.0] * k
+    # For each option with a central weight: the options that could ever beat it, with the
+    # best fit each could reach (every figure at its best end) under that weight vector.
+    plan: dict[int, dict[int, float]] = {}
+    for i, w in enumerate(central):
+        if w is None:
+            continue
+        best = [sum(wj * b[1] for wj, b in zip(w, table.bounds[h], strict=True)) for h in range(k)]
+        if method != "mavt":
+            plan[i] = {h: math.inf for h in range(k) if h != i}
+            continue
+        worst = sum(wj * b[0] for wj, b in zip(w, table.bounds[i], strict=True))
+        plan[i] = {h: best[h] for h in range(k) if h != i and best[h] > worst + TIE}
+    for i, rivals in plan.items():
+        if not rivals:
+            hits[i] = float(samples)
+    live = {i: rivals for i, rivals in plan.items() if rivals}
+    if not live:
+        clock.advance(samples)
+    else:
+        wanted = frozenset(h for i, rivals in live.items() for h in (i, *rivals))
+        rng = random.Random(seed + 1)
+        rnd = rng.random
+        left = samples
+        ge = operator.ge
+        while left:
+            n = min(chunk, left)
+            cells = _draw_cells(table, rnd, n, wanted)
+            for i, rivals in live.items():
+                w = central[i]
+                assert w is not None
+                weights: list[Cell] = list(w)
+                if method == "mavt":
+                    (fi,) = _mavt_fits(cells, weights, n, [i])
+                    # A rival whose best possible fit is below this chunk's lowest fit of i
+                    # cannot beat it here: skip it (exact, and much cheaper).
+                    floor = min(fi) - TIE
+                    others = _mavt_fits(
+                        cells, weights, n, [h for h, c in rivals.items() if c > floor]
+                    )
+                else:
+                    everyone = _relative_fits(cells, weights, n, method)
+                    fi, others = everyone[i], [everyone[h] for h in rivals]
+                if not others:
+                    hits[i] += n
+                    continue
+                best = others[0]
+                for col in others[1:]:
+                    best = list(map(max, best, col))
+                hits[i] += sum(map(ge, [x + TIE for x in fi], best))
+            left -= n
+            clock.advance(n)
+            clock.check()
+    return tuple(h / samples if central[i] is not None else 0.0 for i, h in enumerate(hits))
+
+
+# ------------------------------------------------------------------------------ front doors
+def smaa(
+    profile: Profile,
+    catalog: Catalog | None = None,
+    *,
+    samples: int = 10_000,
+    seed: int = 0,
+    weights: WeightMode = "profile",
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | threading.Event | None = None,
+) -> SmaaResult:
+    """Run SMAA-2 for ``profile`` over ``catalog`` (the shipped catalogue by default).
+
+    The eligible options are those of the deterministic MAVT comparison (exclusions from the
+    eligibility step are honoured); see the module docstring for how figures and weights are
+    drawn, how ties count and how confidence factors are computed.
+
+    Args:
+        profile: the person.
+        catalog: the options; ``None`` loads the shipped catalogue.
+        samples: the number of scenarios (1 to 10,000,000).
+        seed: any int; the same seed gives the same numbers on every platform.
+        weights: ``"profile"``, ``"ranking"`` or ``"none"`` (see the module docstring).
+        progress: called as ``progress(done, total)`` about every ``samples // 100`` draws
+            and once at the end with ``done == total == samples``.
+        cancel: a :class:`threading.Event` or a function returning true to stop; checked
+            between chunks of draws.
+
+    Raises:
+        SmaaTypeError: an argument has the wrong type (also a ``TypeError``).
+        SmaaError: an argument is out of range, or no option is open to compare.
+        Cancelled: ``cancel`` asked to stop.
+    """
+    from antiage_compare.scoring import compare
+
+    cancelled = _check_args(samples, seed, weights, progress, cancel)
+    if not isinstance(profile, Profile):
+        msg = f"profile must be a Profile (got {type(profile).__name__})"
+        raise SmaaTypeError(msg)
+    if catalog is None:
+        catalog = load_catalog()
+    elif not isinstance(catalog, Catalog):
+        msg = f"catalog must be a Catalog or None (got {type(catalog).__name__})"
+        raise SmaaTypeError(msg)
+    comparison = compare(profile, catalog)
+    return _from_comparison(comparison, samples, seed, weights, progress, cancelled)
+
+
+def smaa_comparison(
+    comparison: Comparison,
+    *,
+    samples: int = 10_000,
+    seed: int = 0,
+    weights: WeightMode = "profile",
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | threading.Event | None = None,
+) -> SmaaResult:
+    """Run SMAA-2 on a finished :class:`Comparison`: its eligible options, profile and weights.
+
+    With ``comparison.method`` ``"topsis"`` or ``"vikor"`` each scenario is scored with that
+    method (slower). Arguments and errors as for :func:`smaa`.
+    """
+    cancelled = _check_args(samples, seed, weights, progress, cancel)
+    if not isinstance(comparison, Comparison):
+        msg = f"comparison must be a Comparison (got {type(comparison).__name__})"
+        raise SmaaTypeError(msg)
+    return _from_comparison(comparison, samples, seed, weights, progress, cancelled)
+
+
+def _from_comparison(
+    comparison: Comparison,
+    samples: int,
+    seed: int,
+    mode: str,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> SmaaResult:
+    profile = comparison.profile
+    table = _table([s.option for s in comparison.scored], profile.concerns)
+    return _run(
+        table,
+        profile,
+        comparison.weights.vector(),
+        comparison.method,
+        samples=samples,
+        seed=seed,
+        mode=mode,
+        progress=progress,
+        cancelled=cancelled,
+    )
