@@ -1,4 +1,4 @@
-"""Time antiage_compare.smaa against a naive, textbook SMAA-2 loop, side by side.
+"""Time antiage_compare.uncertainty.smaa against a naive, textbook SMAA-2 loop, side by side.
 
 Run from the repository root:
 
@@ -40,7 +40,7 @@ from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, performan
 from antiage_compare.model import NoData
 from antiage_compare.profile import Limits, Profile, example_profile
 from antiage_compare.scoring import compare
-from antiage_compare.smaa import smaa
+from antiage_compare.uncertainty.smaa import smaa
 
 
 def naive_smaa(

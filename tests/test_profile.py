@@ -27,7 +27,8 @@ def test_example_profile_matches_the_documented_form() -> None:
     """The shipped example loads, names concerns, and round-trips through to_dict()."""
     p = example_profile()
     assert p.name == "Example client"
-    assert p.concerns == ("fine_lines", "laxity")
+    assert p.concerns == ("wrinkles", "fine_lines")
+    assert p.imprecision == 2
     assert Profile.from_dict(p.to_dict()) == p
 
 

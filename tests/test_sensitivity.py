@@ -15,7 +15,7 @@ from antiage_compare.criteria import CRITERION_IDS
 from antiage_compare.errors import AntiageError
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.scoring import compare, fits
-from antiage_compare.sensitivity import (
+from antiage_compare.uncertainty.sensitivity import (
     Sensitivity,
     WeightInterval,
     path_weights,

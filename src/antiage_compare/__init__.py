@@ -36,6 +36,8 @@ from antiage_compare.model import (
 )
 from antiage_compare.profile import Health, Limits, Profile, example_profile, load_profile
 from antiage_compare.scoring import compare
+from antiage_compare.uncertainty.sensitivity import Sensitivity, WeightInterval, sensitivity
+from antiage_compare.uncertainty.smaa import Cancelled, SmaaResult, smaa, smaa_comparison
 from antiage_compare.weights import Weights
 
 __version__ = "0.1.0"
@@ -46,6 +48,7 @@ __all__ = [
     "CRITERION_IDS",
     "NO_PROCEDURE",
     "AntiageError",
+    "Cancelled",
     "Catalog",
     "Certainty",
     "Claim",
@@ -68,9 +71,12 @@ __all__ = [
     "Reason",
     "Risk",
     "ScoredOption",
+    "Sensitivity",
+    "SmaaResult",
     "Source",
     "UnknownIdError",
     "Verdict",
+    "WeightInterval",
     "Weights",
     "WrongTypeError",
     "__version__",
@@ -78,4 +84,7 @@ __all__ = [
     "example_profile",
     "load_catalog",
     "load_profile",
+    "sensitivity",
+    "smaa",
+    "smaa_comparison",
 ]

@@ -353,7 +353,7 @@ def _weights(weights: Any, n_cols: int) -> list[float]:
         and set(map(type, weights)) <= _FAST_TYPES
     ):
         try:
-            fast_total: float = sum(weights)
+            fast_total = math.fsum(weights)  # overflows like the slow path on huge ints
             if min(weights) >= 0 and 0 < fast_total < math.inf:
                 return [w / fast_total for w in weights]
         except OverflowError:
