@@ -221,7 +221,7 @@ class Comparison:
 
     def _repr_html_(self) -> str:
         """A compact HTML table for Jupyter (the report module, and jinja2, load only here)."""
-        from antiage_compare.report import repr_html  # noqa: PLC0415 - keeps jinja2 out of import
+        from antiage_compare.report import repr_html
 
         return repr_html(self)
 
