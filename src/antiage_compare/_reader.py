@@ -137,7 +137,11 @@ class Table:
         ok = int if integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, ok):
             raise self.wrong_type(key, "a whole number" if integer else "a number", value)
-        if not math.isfinite(value):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an int too large for a float
+            raise self.fail(key, "is too large a number", value) from None
+        if not finite:
             raise self.fail(key, "must be a finite number", value)
         if minimum is not None and value < minimum:
             raise self.fail(key, f"must be at least {minimum:g}", value)
