@@ -149,3 +149,53 @@ def test_large_catalogue_compares() -> None:
     assert len(c.scored) + len(c.excluded) == 500
     fits = [s.fit for s in c.scored]
     assert fits == sorted(fits, reverse=True)
+
+
+CLINIC = """
+schema_version = 1
+[clinic]
+name = "Safety Test Clinic"
+competing_interests = "We sell every treatment listed."
+currency = "GBP"
+[prices.tretinoin]
+per = "year"
+amount = { low = 10, high = 40 }
+[prices.botulinum_toxin]
+per = "session"
+amount = { low = 150, typical = 200, high = 300 }
+[prices.peel_deep]
+per = "course"
+amount = { low = 100, high = 200 }
+[prices.laser_ablative]
+per = "course"
+amount = { low = 100, high = 200 }
+"""
+
+
+@pytest.mark.parametrize(("option_id", "condition"), exclusion_cases())
+def test_generated_exclusion_holds_through_smaa_cli_json_and_clinic(
+    option_id: str, condition: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same exclusions hold through smaa(), the CLI's --json output and a clinic catalogue."""
+    import json
+
+    from antiage_compare import smaa
+    from antiage_compare._dump import to_toml
+    from antiage_compare.cli import main
+
+    profile = profile_triggering(condition)
+    assert option_id not in smaa(profile, samples=50).option_ids
+
+    profile_path = tmp_path / "p.toml"
+    profile_path.write_text(to_toml(profile.to_dict()), encoding="utf-8")
+    clinic_path = tmp_path / "clinic.toml"
+    clinic_path.write_text(CLINIC, encoding="utf-8")
+    for extra in ([], ["--clinic", str(clinic_path)]):
+        assert main(["compare", str(profile_path), "--json", *extra]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert option_id not in [e["id"] for e in data["eligible"]]
+        assert option_id in [e["id"] for e in data["excluded"]]
+
+    clinic = load_catalog(clinic_path)
+    assert option_id not in compare(profile, clinic).ids
+    assert option_id not in smaa(profile, clinic, samples=50).option_ids
