@@ -908,7 +908,21 @@ def dominators(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[tup
     rows = _matrix(matrix)
     benefit = _benefits(directions, len(rows[0]))
     oriented = [_oriented(row, benefit) for row in rows]
-    return tuple(
-        tuple(k for k, other in enumerate(oriented) if k != i and _beats(other, mine))
-        for i, mine in enumerate(oriented)
-    )
+    # A row can only be dominated by a row with a strictly larger sum (at least as good on every
+    # criterion and better on one), so each row is checked against those only.
+    sums = [math.fsum(row) for row in oriented]
+    order = sorted(range(len(oriented)), key=lambda k: -sums[k])
+    found: list[list[int]] = [[] for _ in oriented]
+    for pos, i in enumerate(order):
+        mine, total = oriented[i], sums[i]
+        for k in order[:pos]:
+            if sums[k] > total and _beats(oriented[k], mine):
+                found[i].append(k)
+        # rows with an equal sum cannot dominate, but float rounding in fsum can make a tiny
+        # difference; check those directly.
+        for k in order[pos + 1 :]:
+            if sums[k] < total:
+                break
+            if _beats(oriented[k], mine):
+                found[i].append(k)
+    return tuple(tuple(sorted(f)) for f in found)
