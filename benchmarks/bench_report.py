@@ -1,0 +1,110 @@
+"""Time the HTML report: data preparation, template rendering, SMAA, and the first render.
+
+Run: .venv/bin/python benchmarks/bench_report.py   (add --quick for fewer repeats)
+Goal (report issue): rendering the default report without SMAA takes <= 20 ms median.
+
+What is measured, for the example profile against the shipped catalogue, with a fixed date
+and version (the comparison itself is made once, outside the timed region):
+
+* build_report_data(smaa=False): preparing the frozen records only.
+* render(data): the jinja2 templates only, on prepared data (templates already compiled).
+* render_html(smaa=False): both, the figure the goal is about.
+* render_html(): with the default SMAA analysis (10,000 draws).
+* cold: a fresh process importing the package and rendering once (template compilation
+  included), wall time minus an empty interpreter's start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def per_call_ms(fn: Callable[[], object], number: int, repeat: int) -> float:
+    """Median over ``repeat`` runs of the mean time per call, in milliseconds."""
+    fn()
+    times = timeit.repeat(fn, number=number, repeat=repeat)
+    return statistics.median(times) / number * 1000
+
+
+def cold_ms(runs: int) -> float:
+    """Median wall time of a fresh process rendering once, minus an empty process's."""
+    code = (
+        "import datetime as dt; from antiage_compare.scoring import compare; "
+        "from antiage_compare.profile import example_profile; "
+        "from antiage_compare.report import render_html; "
+        "render_html(compare(example_profile()), smaa=False, today=dt.date(2026, 11, 26), "
+        "version='bench')"
+    )
+
+    def median(src: str) -> float:
+        walls = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", src], check=True)
+            walls.append(time.perf_counter() - t)
+        return statistics.median(walls) * 1000
+
+    return median(code) - median("pass")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    args = parser.parse_args()
+    repeat = 5 if args.quick else 9
+
+    from antiage_compare.profile import example_profile
+    from antiage_compare.report import build_report_data, render_html
+    from antiage_compare.report.render import render
+    from antiage_compare.scoring import compare
+
+    c = compare(example_profile())
+    fixed = {"today": TODAY, "version": "bench"}
+    data = build_report_data(c, smaa=False, **fixed)
+    html = render_html(c, smaa=False, **fixed)
+
+    rows = [
+        (
+            "build_report_data(smaa=False)",
+            per_call_ms(lambda: build_report_data(c, smaa=False, **fixed), 20, repeat),
+        ),
+        ("render(data)", per_call_ms(lambda: render(data), 20, repeat)),
+        (
+            "render_html(smaa=False)",
+            per_call_ms(lambda: render_html(c, smaa=False, **fixed), 20, repeat),
+        ),
+        (
+            "render_html() with SMAA, 10,000 draws",
+            per_call_ms(lambda: render_html(c, **fixed), 1, repeat),
+        ),
+        ("cold process: import + first render_html(smaa=False)", cold_ms(3 if args.quick else 7)),
+    ]
+    print(f"CPython {platform.python_version()} on {platform.machine()} {platform.system()}")
+    print(
+        f"report size without SMAA: {len(html.encode('utf-8')):,} bytes, {html.count(chr(10)):,} lines"
+    )
+    print(f"{'what':<55} {'median ms':>10}")
+    for name, ms in rows:
+        print(f"{name:<55} {ms:>10.2f}")
+    goal = rows[2][1]
+    print(
+        f"goal render_html(smaa=False) <= 20 ms: {'met' if goal <= 20 else 'NOT met'} ({goal:.2f} ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
