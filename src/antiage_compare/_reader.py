@@ -42,6 +42,14 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
+def check_path_text(path: str, error: type[DataError] = DataError) -> None:
+    """Reject a file name the operating system cannot take (a NUL byte) with the library's error."""
+    if "\x00" in path:
+        raise error(
+            "not a usable file name: it contains a NUL character", file=repr(path), has_value=False
+        )
+
+
 def parse_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text, turning syntax errors into a :class:`DataError` naming the file."""
     try:

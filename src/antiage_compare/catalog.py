@@ -25,7 +25,7 @@ from antiage_compare._parse import (
     parse_source,
 )
 from antiage_compare._paths import shipped_data
-from antiage_compare._reader import Table, parse_toml
+from antiage_compare._reader import Table, check_path_text, parse_toml
 from antiage_compare.errors import DataError, UnknownIdError
 from antiage_compare.model import (
     CatalogInfo,
@@ -152,6 +152,7 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
                 if _shipped is None:
                     _shipped = _load_folder(shipped_data())
         return _shipped
+    check_path_text(os.fspath(path))
     p = Path(path)
     if p.is_dir():
         return _load_folder(p)

@@ -325,6 +325,8 @@ def cmd_interview(args: argparse.Namespace, out: TextIO) -> int:
     from antiage_compare.interview import run_interview, write_profile
     from antiage_compare.profile import load_profile
 
+    if "\x00" in args.output or not args.output.strip():
+        raise UsageError(f"{args.output!r}: not a usable file name")
     target = Path(args.output)
     if target.is_dir():
         raise UsageError(f"{target}: is a folder; give a file name such as my-profile.toml")

@@ -13,12 +13,12 @@ effects.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from antiage_compare._dump import to_toml
+from antiage_compare._files import write_text_atomic
 from antiage_compare.catalog import Catalog, load_catalog
 from antiage_compare.criteria import CRITERIA, Criterion, performance
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Certainty, Invasiveness, NoData
@@ -371,18 +371,5 @@ def write_profile(profile: Profile, path: str | os.PathLike[str], *, force: bool
         FileExistsError: ``path`` exists and ``force`` is false.
         OSError: the file could not be written; no partial file is left behind.
     """
-    target = Path(path)
-    if target.exists() and not force:
-        raise FileExistsError(17, "already exists", str(target))
     text = "# A profile written by `antiage-compare interview`.\n" + to_toml(profile.to_dict())
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        if not force and target.exists():
-            raise FileExistsError(17, "already exists", str(target))
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_text_atomic(path, text, overwrite=force)

@@ -17,7 +17,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from antiage_compare._reader import Table, parse_toml
+from antiage_compare._reader import Table, check_path_text, parse_toml
 from antiage_compare.criteria import CRITERION_IDS
 from antiage_compare.errors import DataError, ProfileError, ProfileTypeError
 from antiage_compare.model import CONCERNS, HealthCondition, to_tuple
@@ -331,6 +331,7 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
         ProfileError: the file breaks the profile schema (the message names file, key, value).
         FileNotFoundError: there is no such file.
     """
+    check_path_text(os.fspath(path), ProfileError)
     p = Path(path)
     try:
         raw = p.read_bytes()

@@ -7,15 +7,14 @@ fast. Templates and the style sheet live in ``antiage_compare/report/templates``
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
-import secrets
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from antiage_compare._files import write_text_atomic
 from antiage_compare.report.data import (
     DEFAULT_SAMPLES,
     DEFAULT_SEED,
@@ -183,20 +182,8 @@ def write_report(comparison: Comparison, path: str | os.PathLike[str], **options
     Returns:
         ``path`` as a :class:`~pathlib.Path`.
     """
-    target = Path(path)
     html = render_html(comparison, **options)
-    # O_EXCL on a random name in the same folder; mode 0o666 so the umask applies as usual.
-    tmp = target.with_name(f"{target.name}.tmp{secrets.token_hex(6)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(html)
-        tmp.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return target
+    return write_text_atomic(path, html)
 
 
 def render_compact(comparison: Comparison) -> str:

@@ -1,0 +1,54 @@
+"""Writing files safely: atomically, and never over an existing file unless asked.
+
+Both the report and the interview's profile go through :func:`write_text_atomic`: the text is
+written to a new temporary file in the target's folder (so the final rename stays on one file
+system) and moved over the target with :func:`os.replace`. A failure at any point removes the
+temporary file and leaves an existing target exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+from antiage_compare.errors import AntiageError
+
+__all__ = ["OutputPathError", "write_text_atomic"]
+
+
+class OutputPathError(AntiageError, ValueError):
+    """An output path that cannot be used (for example it contains a NUL character)."""
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> Path:
+    """Write ``text`` (UTF-8, Unix line ends) to ``path`` atomically and return the path.
+
+    Raises:
+        OutputPathError: ``path`` is not a usable file name.
+        FileExistsError: ``path`` exists and ``overwrite`` is false (checked before writing and
+            again just before the rename, so a file that appears meanwhile is not clobbered).
+        OSError: the file could not be written; nothing is left behind.
+    """
+    name = os.fspath(path)
+    if "\x00" in name or not name.strip():
+        msg = f"not a usable file name: {name!r}"
+        raise OutputPathError(msg)
+    target = Path(name)
+    if not overwrite and target.exists():
+        raise FileExistsError(17, "already exists", name)
+    # O_EXCL on a random name in the same folder; mode 0o666 so the umask applies as usual.
+    tmp = target.with_name(f".{target.name}.tmp{secrets.token_hex(6)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        if not overwrite and target.exists():
+            raise FileExistsError(17, "already exists", name)
+        tmp.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return target
