@@ -699,5 +699,7 @@ def test_dominators_agrees_with_pairwise_dominates(n: int, m: int, data: st.Data
     directions = data.draw(st.lists(st.sampled_from(["max", "min"]), min_size=m, max_size=m))
     got = dominators(matrix, directions)
     for i, row in enumerate(matrix):
-        expected = tuple(k for k, other in enumerate(matrix) if k != i and dominates(other, row, directions))
+        expected = tuple(
+            k for k, other in enumerate(matrix) if k != i and dominates(other, row, directions)
+        )
         assert got[i] == expected

@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from antiage_compare.uncertainty import smaa as smaa_module
 from antiage_compare.catalog import Catalog, load_catalog
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, performance
 from antiage_compare.errors import AntiageError
@@ -23,6 +22,7 @@ from antiage_compare.mcda import roc_weights
 from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.scoring import compare
+from antiage_compare.uncertainty import smaa as smaa_module
 from antiage_compare.uncertainty.smaa import Cancelled, SmaaError, SmaaResult, smaa, smaa_comparison
 
 from .factories import catalog_dict, no_procedure_dict, option_dict, write_catalog
