@@ -28,12 +28,16 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_wheel_contains_data_templates_and_marker(wheel: Path) -> None:
-    """The wheel holds the TOML catalogue, py.typed and the example profile."""
+    """The wheel holds the TOML catalogue, py.typed, the example profile, templates and schemas."""
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "antiage_compare/_data/catalog.toml" in names
     assert "antiage_compare/_data/options/no_procedure.toml" in names
     assert "antiage_compare/py.typed" in names
     assert "antiage_compare/example_profile.toml" in names
+    assert "antiage_compare/report/templates/report.html.j2" in names
+    assert "antiage_compare/report/templates/report.css" in names
+    assert "antiage_compare/schemas/comparison.schema.json" in names
+    assert "antiage_compare/schemas/profile.schema.json" in names
     assert not any(n.startswith("tests/") for n in names)
 
 
@@ -51,7 +55,9 @@ def test_installed_wheel_loads_catalogue_outside_source_tree(wheel: Path, tmp_pa
         "import antiage_compare as ac, pathlib;"
         "c = ac.load_catalog();"
         "import antiage_compare._paths as p;"
-        "print(len(c), c['acupuncture'].certainty, 'site-packages' in str(p.shipped_data()))"
+        "print(len(c), c['acupuncture'].certainty, 'site-packages' in str(p.shipped_data()));"
+        "from antiage_compare.report import render_html;"
+        "assert 'not medical advice' in render_html(ac.compare(ac.example_profile()), smaa=False)"
     )
     run = subprocess.run(
         [str(py), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
