@@ -137,3 +137,16 @@ def write_catalog(tmp_path: Path, data: dict[str, Any], name: str = "catalog.tom
     path = tmp_path / name
     path.write_text(to_toml(data), encoding="utf-8")
     return path
+
+
+def clinic_option_dict(oid: str) -> dict[str, Any]:
+    """A complete option for a clinic file, citing the clinic's own sources K1/K2 (not S1/S2)."""
+
+    def rename(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: rename(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [rename(v) for v in value]
+        return {"S1": "K1", "S2": "K2"}.get(value, value) if isinstance(value, str) else value
+
+    return rename(option_dict(oid))  # type: ignore[no-any-return]

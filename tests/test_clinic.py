@@ -15,7 +15,7 @@ from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.scoring import compare
 
-from .factories import option_dict
+from .factories import clinic_option_dict
 
 CLINIC_SOURCES = [
     {"id": "K1", "title": "Clinic audit of 200 patients", "kind": "cohort", "year": 2025},
@@ -23,18 +23,9 @@ CLINIC_SOURCES = [
 ]
 
 
-def _renamed_sources(value: Any) -> Any:
-    """Replace the factory's source ids S1/S2 by the clinic's K1/K2, everywhere."""
-    if isinstance(value, dict):
-        return {k: _renamed_sources(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_renamed_sources(v) for v in value]
-    return {"S1": "K1", "S2": "K2"}.get(value, value) if isinstance(value, str) else value
-
-
 def own_option(oid: str = "clinic_glow") -> dict[str, Any]:
     """A complete clinic option citing the clinic's own sources."""
-    d = _renamed_sources(option_dict(oid))
+    d = clinic_option_dict(oid)
     d["name"] = "Glow facial (clinic's own)"
     d["cost"]["amount"]["unit"] = "GBP"
     return d

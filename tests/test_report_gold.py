@@ -13,7 +13,6 @@ import datetime as dt
 import difflib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -23,7 +22,7 @@ from antiage_compare.profile import Profile, example_profile
 from antiage_compare.report import render_html
 from antiage_compare.scoring import compare
 
-from .factories import option_dict
+from .factories import clinic_option_dict
 
 GOLD = Path(__file__).parent / "gold"
 ACTUAL = Path(__file__).parent / "actual"
@@ -31,17 +30,9 @@ TODAY = dt.date(2026, 11, 26)
 VERSION = "0.1.0-gold"
 
 
-def _renamed(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _renamed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_renamed(v) for v in value]
-    return {"S1": "K1", "S2": "K2"}.get(value, value) if isinstance(value, str) else value
-
-
 def _clinic_case(tmp_path: Path) -> str:
     """A clinic catalogue with markup and non-ASCII in every user-supplied string, overdue."""
-    own = _renamed(option_dict("clinic_glow"))
+    own = clinic_option_dict("clinic_glow")
     own["name"] = 'Glow & "Shine" <facial> 漢方'
     doc = {
         "schema_version": 1,

@@ -19,7 +19,7 @@ from antiage_compare import Profile, compare, example_profile, load_catalog
 from antiage_compare._dump import to_toml
 from antiage_compare.report import write_report
 
-from ..factories import option_dict
+from ..factories import clinic_option_dict
 
 pytestmark = pytest.mark.browser
 
@@ -43,17 +43,8 @@ def test_corpus_is_large_and_varied() -> None:
         assert any(needle in p for p in PAYLOADS), needle
 
 
-def _renamed(value: Any) -> Any:
-    """The factory option with its source ids S1/S2 renamed to the clinic's K1/K2."""
-    if isinstance(value, dict):
-        return {k: _renamed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_renamed(v) for v in value]
-    return {"S1": "K1", "S2": "K2"}.get(value, value) if isinstance(value, str) else value
-
-
 def _clinic_file(tmp_path: Path, payload: str) -> Path:
-    option = _renamed(option_dict("clinic_own"))
+    option = clinic_option_dict("clinic_own")
     for key in ("name", "summary", "mechanism"):
         option[key] = f"{payload} ({key})"
     option["experience"]["pain"] = payload
