@@ -61,6 +61,16 @@ def naive_smaa(
             return [edges[i + 1] - edges[i] for i in range(m)]
         if mode == "ranking":
             order = sorted((j for j in range(m) if exact[j] > 0), key=lambda j: -exact[j])
+            # criteria with equal stated weight may fall in either order, as in smaa()
+            tied: list[list[int]] = []
+            for j in order:
+                if tied and exact[tied[-1][0]] == exact[j]:
+                    tied[-1].append(j)
+                else:
+                    tied.append([j])
+            for group in tied:
+                rng.shuffle(group)
+            order = [j for group in tied for j in group]
             cuts = sorted([rng.random() for _ in range(len(order) - 1)])
             edges = [0.0, *cuts, 1.0]
             spaced = sorted((edges[i + 1] - edges[i] for i in range(len(order))), reverse=True)

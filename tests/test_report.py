@@ -739,3 +739,8 @@ def test_ipdas_item_fails_when_its_content_is_missing(data: ReportData, item_id:
     assert item_id in failed
     assert failed[item_id].reason
     assert not audit.passed
+
+
+def test_comparison_repr_html_is_the_compact_view(comparison: Any) -> None:
+    """Jupyter's _repr_html_ on a Comparison gives the report's compact fragment."""
+    assert comparison._repr_html_() == repr_html(comparison)

@@ -7,6 +7,7 @@ the JSON Schema shipped as ``antiage_compare/schemas/comparison.schema.json``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
     from antiage_compare.weights import Weights
 
 
-__all__ = ["Comparison", "Contribution", "ScoredOption"]
+__all__ = ["Comparison", "Contribution", "ScoredOption", "html_renderer"]
+
+#: Draws a Comparison as compact HTML for Jupyter; installed by the package facade.
+html_renderer: Callable[[Comparison], str] | None = None
 
 
 @frozen
@@ -219,11 +223,14 @@ class Comparison:
     def __str__(self) -> str:
         return self.table()
 
-    def _repr_html_(self) -> str:
-        """A compact HTML table for Jupyter (the report module, and jinja2, load only here)."""
-        from antiage_compare.report import repr_html
+    def _repr_html_(self) -> str | None:
+        """A compact HTML table for Jupyter, drawn by the renderer the package installs.
 
-        return repr_html(self)
+        The report layer sits above this module, so this module only holds a hook
+        (:data:`html_renderer`); ``antiage_compare/__init__.py`` points it at the report's
+        compact view. ``None`` (no renderer) makes Jupyter fall back to the plain text table.
+        """
+        return None if html_renderer is None else html_renderer(self)
 
     def __repr__(self) -> str:
         top = ", ".join(f"{s.option.id}={s.fit:.0f}" for s in self.scored[:3])
