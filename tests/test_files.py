@@ -61,3 +61,21 @@ def test_unusable_names_are_library_errors(name: str) -> None:
         write_text_atomic(name, "x")
     assert isinstance(info.value, AntiageError)
     assert isinstance(info.value, ValueError)
+
+
+def test_a_file_appearing_mid_write_is_never_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With overwrite=False, a file created while the text is written survives, and nothing is left over."""
+    target = tmp_path / "p.toml"
+    real_fdopen = _files.os.fdopen
+
+    def fdopen(fd: int, *args: object, **kwargs: object) -> object:
+        target.write_text("someone else's", encoding="utf-8")  # appears after the first check
+        return real_fdopen(fd, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_files.os, "fdopen", fdopen)
+    with pytest.raises(FileExistsError):
+        write_text_atomic(target, "mine", overwrite=False)
+    assert target.read_text(encoding="utf-8") == "someone else's"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.toml"]

@@ -27,8 +27,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: boo
 
     Raises:
         OutputPathError: ``path`` is not a usable file name.
-        FileExistsError: ``path`` exists and ``overwrite`` is false (checked before writing and
-            again just before the rename, so a file that appears meanwhile is not clobbered).
+        FileExistsError: ``path`` exists and ``overwrite`` is false (checked before writing, and
+            the final step is a hard link, which fails rather than replace a file that appeared).
         OSError: the file could not be written; nothing is left behind.
     """
     name = os.fspath(path)
@@ -44,9 +44,13 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: boo
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        if not overwrite and target.exists():
-            raise FileExistsError(17, "already exists", name)
-        tmp.replace(target)
+        if overwrite:
+            tmp.replace(target)
+        else:
+            # link() fails if the target exists, so a file that appeared meanwhile is never
+            # replaced (a check-then-rename would leave a gap).
+            os.link(tmp, target)
+            tmp.unlink()
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

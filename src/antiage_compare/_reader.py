@@ -232,6 +232,10 @@ class Table:
             value = self.data.get(key, None)
             raise self.fail(key, str(exc), value) from None
 
+    def allow(self, *keys: str) -> None:
+        """Mark keys as known without reading them (for keys another step handles)."""
+        self._seen.update(keys)
+
     def done(self) -> None:
         """Reject any key that was never read (unknown keys are errors, not noise)."""
         unknown = [k for k in self.data if k not in self._seen]

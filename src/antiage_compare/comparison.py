@@ -234,8 +234,9 @@ class Comparison:
 
     def __repr__(self) -> str:
         top = ", ".join(f"{s.option.id}={s.fit:.0f}" for s in self.scored[:3])
+        more = ", ..." if len(self.scored) > 3 else ""
         return (
-            f"<Comparison {self.method}: {len(self.scored)} eligible ({top}, ...), "
+            f"<Comparison {self.method}: {len(self.scored)} eligible ({top}{more}), "
             f"{len(self.excluded)} excluded>"
         )
 

@@ -194,6 +194,7 @@ def _from_table(t: Table) -> Profile:
         raise pt.fail("concerns", "lists a concern twice", list(concerns))
     imprecision = pt.number("imprecision", 1.0, maximum=10)
 
+    t.allow("importance", "ranking", "swing", "ahp", "limits", "health")
     given = [k for k in ("importance", "ranking", "swing", "ahp") if t.has(k)]
     stated = pt.text("weighting", "", empty=True)
     if stated and stated not in WEIGHT_METHODS:
