@@ -308,6 +308,68 @@ def test_fused_draws_equal_the_value_of_random_triangular(
     assert fast == pytest.approx(slow, abs=1e-9)
 
 
+def _plain_fits(
+    cells: Sequence[Sequence[Any]], weights: Sequence[Any], n: int
+) -> list[list[float]]:
+    """MAVT fits the plain way: one column at a time in criterion order, constants last."""
+    out = []
+    for row in cells:
+        const, acc = 0.0, None
+        for w, v in zip(weights, row, strict=True):
+            if isinstance(w, float) and isinstance(v, float):
+                const += w * v
+                continue
+            if w == 0.0 or v == 0.0:
+                continue
+            ws = [w] * n if isinstance(w, float) else w
+            vs = [v] * n if isinstance(v, float) else v
+            terms = [a * b for a, b in zip(ws, vs, strict=True)]
+            acc = terms if acc is None else [a + t for a, t in zip(acc, terms, strict=True)]
+        if acc is None:
+            out.append([const] * n)
+        else:
+            out.append([a + const for a in acc] if const else acc)
+    return out
+
+
+@settings(max_examples=60)
+@given(
+    kinds=st.lists(
+        st.tuples(st.sampled_from(["zero", "const", "col"]), st.sampled_from(["const", "col"])),
+        min_size=len(CRITERIA),
+        max_size=len(CRITERIA),
+    ),
+    options=st.integers(1, 4),
+    n=st.integers(1, 7),
+    seed=st.integers(0, 2**32),
+)
+def test_fused_fits_equal_the_plain_column_loop_bit_for_bit(
+    kinds: list[tuple[str, str]], options: int, n: int, seed: int
+) -> None:
+    """The generated one-pass fits keep every floating-point operation and its order."""
+    rng = random.Random(seed)
+
+    def cell(kind: str) -> Any:
+        if kind == "zero":
+            return 0.0
+        return rng.random() if kind == "const" else [rng.random() for _ in range(n)]
+
+    weights = [cell(w) for w, _ in kinds]
+    cells = [[cell(v) for _, v in kinds] for _ in range(options)]
+    fused = smaa_module._mavt_fits(cells, weights, n, range(options))
+    assert fused == _plain_fits(cells, weights, n)  # exact, not approx
+
+
+def test_samplers_use_exactly_one_random_number_per_draw() -> None:
+    rng, ref = random.Random(5), random.Random(5)
+    criterion = CRITERIA[0]
+    for typical in (None, 2.0):
+        smaa_module._sampler(criterion, Range(low=1.0, high=3.0, typical=typical))(rng.random, 9)
+        for _ in range(9):
+            ref.random()
+    assert rng.random() == ref.random()
+
+
 @settings(max_examples=30)
 @given(order=st.permutations(range(len(CRITERION_IDS))), size=st.integers(1, 9))
 def test_ordinal_weights_keep_the_order_and_average_to_roc(order: list[int], size: int) -> None:

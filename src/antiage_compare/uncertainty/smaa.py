@@ -45,19 +45,22 @@ Choices, stated once here and in ``docs``:
 * **Progress** counts the draws of both phases, each weighing half: ``progress(done, samples)``
   is called at most about 100 times and once at the end with ``done == samples``.
 
-The hot loop is vectorised over draws, per criterion and option, with plain lists and local
-names; see ``benchmarks/bench_smaa.py``.
+The hot loops are vectorised over draws, with plain lists and local names: each option's fit
+is one generated comprehension (:func:`_kernel`) that keeps the order of every floating-point
+operation; see ``benchmarks/bench_smaa.py``.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import operator
 import random
 import threading
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from itertools import compress
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import compress, islice
 from typing import Any, Literal, TypeAlias
 
 import attrs
@@ -317,6 +320,14 @@ def _value_map(c: Criterion) -> tuple[float, float, bool]:
     return 1.0 + lo * b, -b, log
 
 
+def _uniforms(rnd: Callable[[], float], n: int) -> Iterator[float]:
+    """``n`` calls of ``rnd()``, in order, made from C rather than one Python call per draw.
+
+    ``random()`` is below 1, so the sentinel 2.0 never ends the stream early.
+    """
+    return islice(iter(rnd, 2.0), n)
+
+
 def _sampler(c: Criterion, r: Range) -> Sampler:
     """A function drawing ``n`` values of criterion ``c`` for a figure ``r`` (low < high).
 
@@ -338,30 +349,31 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
     if r.typical is None:
         if not log and inside:
             a0, b0 = a + b * low, b * span
-            return lambda rnd, n: [a0 + b0 * rnd() for _ in range(n)]
+            return lambda rnd, n: [a0 + b0 * u for u in _uniforms(rnd, n)]
         if not log:
             return lambda rnd, n: [
-                min(1.0, max(0.0, a + b * (low + span * rnd()))) for _ in range(n)
+                min(1.0, max(0.0, a + b * (low + span * u))) for u in _uniforms(rnd, n)
             ]
         if inside:
             lo1 = 1.0 + low
-            return lambda rnd, n: [a + b * log10(lo1 + span * rnd()) for _ in range(n)]
+            return lambda rnd, n: [a + b * log10(lo1 + span * u) for u in _uniforms(rnd, n)]
         return lambda rnd, n: [
-            min(1.0, max(0.0, a + b * log10(1.0 + max(0.0, low + span * rnd())))) for _ in range(n)
+            min(1.0, max(0.0, a + b * log10(1.0 + max(0.0, low + span * u))))
+            for u in _uniforms(rnd, n)
         ]
     cm = (r.typical - low) / span
     c1 = 1.0 - cm
     if not log and inside:
         p0, p1, q = a + b * low, a + b * high, b * span
         return lambda rnd, n: [
-            p0 + q * sqrt(u * cm) if (u := rnd()) <= cm else p1 - q * sqrt((1.0 - u) * c1)
-            for _ in range(n)
+            p0 + q * sqrt(u * cm) if u <= cm else p1 - q * sqrt((1.0 - u) * c1)
+            for u in _uniforms(rnd, n)
         ]
 
     def triangular(rnd: Callable[[], float], n: int) -> Column:
         return [
-            low + span * sqrt(u * cm) if (u := rnd()) <= cm else high - span * sqrt((1.0 - u) * c1)
-            for _ in range(n)
+            low + span * sqrt(u * cm) if u <= cm else high - span * sqrt((1.0 - u) * c1)
+            for u in _uniforms(rnd, n)
         ]
 
     if not log:
@@ -370,9 +382,9 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
         lo1, hi1 = 1.0 + low, 1.0 + high
         return lambda rnd, n: [
             a + b * log10(lo1 + span * sqrt(u * cm))
-            if (u := rnd()) <= cm
+            if u <= cm
             else a + b * log10(hi1 - span * sqrt((1.0 - u) * c1))
-            for _ in range(n)
+            for u in _uniforms(rnd, n)
         ]
     return lambda rnd, n: [
         min(1.0, max(0.0, a + b * log10(1.0 + max(0.0, x)))) for x in triangular(rnd, n)
@@ -451,7 +463,7 @@ WeightSampler: TypeAlias = Callable[[random.Random, int], list[Cell]]
 
 def _exponentials(rnd: Callable[[], float], n: int) -> Column:
     log = math.log
-    return [-log(1.0 - rnd()) for _ in range(n)]
+    return [-log(1.0 - u) for u in _uniforms(rnd, n)]
 
 
 def _simplex(active: Sequence[int]) -> WeightSampler:
@@ -519,7 +531,7 @@ def _jitter(
         cols = []
         for j in active:
             lo, span = centre[j] - half[j], 2.0 * half[j]
-            cols.append([x if (x := lo + span * rnd()) > 0.0 else 0.0 for _ in range(n)])
+            cols.append([x if (x := lo + span * u) > 0.0 else 0.0 for u in _uniforms(rnd, n)])
         totals = list(map(sum, zip(*cols, strict=True)))
         inv = [1.0 / t if t > 0.0 else 0.0 for t in totals]
         out: list[Cell] = [0.0] * _M
@@ -566,49 +578,96 @@ def _weight_sampler(profile: Profile, exact: Sequence[float], mode: str) -> Weig
 
 
 # ------------------------------------------------------------------------------------ fits
+#: One product of a fit: ``(scalar, column)`` or ``(column, column)``, multiplied draw by draw.
+Term: TypeAlias = tuple[Cell, Column]
+#: ``kernel(scalars, columns)``, see :func:`_kernel`.
+Kernel: TypeAlias = Callable[[Sequence[float], Sequence[Cell]], Column]
+
+
+@functools.cache
+def _kernel(pairs: tuple[bool, ...], const: bool) -> Kernel:
+    """A function summing products column-wise in one pass: ``kernel(scalars, columns)``.
+
+    ``pairs[t]`` says whether term ``t`` is column × column (else scalar × column). The kernel
+    computes, draw by draw, ``p0 + p1 + … (+ K)`` left to right: the same floating-point
+    operations, in the same order, as adding one column at a time and then the constant ``K``
+    (so the results are bit for bit those of the plain loop), but in a single comprehension,
+    which roughly halves the time. ``scalars`` holds the scalar factors in term order, then
+    ``K``; ``columns`` every column in term order. The source is built from ``pairs`` alone.
+    """
+    names: list[str] = []
+    scalars: list[str] = []
+    products: list[str] = []
+    for t, pair in enumerate(pairs):
+        if pair:
+            names += [f"x{t}", f"y{t}"]
+            products.append(f"x{t} * y{t}")
+        else:
+            names.append(f"x{t}")
+            scalars.append(f"s{t}")
+            products.append(f"s{t} * x{t}")
+    if const:
+        scalars.append("k")
+        products.append("k")
+    unpack = f"    {', '.join(scalars)}, = scalars\n" if scalars else ""
+    source = (
+        "def kernel(scalars, columns):\n"
+        f"{unpack}"
+        f"    return [{' + '.join(products)} for {', '.join(names)}, in zip(*columns)]\n"
+    )
+    namespace: dict[str, Any] = {}
+    # Safe: the source is built from `pairs` and `const` alone, never from data.
+    exec(source, namespace)
+    kernel: Kernel = namespace["kernel"]
+    return kernel
+
+
+def _combine(terms: Sequence[Term], const: float, n: int) -> Column:
+    """``Σ terms + const`` draw by draw (``const`` added last, and only if non-zero)."""
+    if not terms:
+        return [const] * n
+    scalars: list[float] = []
+    columns: list[Column] = []
+    pairs = []
+    for a, x in terms:
+        if isinstance(a, float):
+            scalars.append(a)
+            pairs.append(False)
+        else:
+            columns.append(a)
+            pairs.append(True)
+        columns.append(x)
+    if const:
+        scalars.append(const)
+    return _kernel(tuple(pairs), bool(const))(scalars, columns)
+
+
 def _mavt_fits(
     cells: Sequence[Sequence[Cell]], weights: Sequence[Cell], n: int, rows: Sequence[int]
 ) -> list[Column]:
     """The 0–1 MAVT fit of each option in ``rows``, one column per option.
 
-    Constant weight × constant value terms are folded into one number; the rest is summed
-    column by column (``map`` over ``operator`` functions where both factors vary, which is
-    faster there than a comprehension; a comprehension where one factor is constant).
+    Constant weight × constant value terms are folded into one number, added last; the other
+    products are summed in criterion order by one fused comprehension (:func:`_kernel`).
     """
-    mul, add = operator.mul, operator.add
     out = []
     for k in rows:
-        row = cells[k]
         const = 0.0
-        acc: Column | None = None
-        for w, v in zip(weights, row, strict=True):
+        terms: list[Term] = []
+        for w, v in zip(weights, cells[k], strict=True):
             if isinstance(w, float):
                 if w == 0.0:
                     continue
                 if isinstance(v, float):
                     const += w * v
-                elif acc is None:
-                    acc = [w * x for x in v]
                 else:
-                    acc = [a + w * x for a, x in zip(acc, v, strict=True)]
-                continue
-            if isinstance(v, float):
-                if v == 0.0:
-                    continue
-                if acc is None:
-                    acc = [v * x for x in w]
-                else:
-                    acc = [a + v * x for a, x in zip(acc, w, strict=True)]
-            elif acc is None:
-                acc = list(map(mul, w, v))
+                    terms.append((w, v))
+            elif isinstance(v, float):
+                if v != 0.0:
+                    terms.append((v, w))
             else:
-                acc = list(map(add, acc, map(mul, w, v)))
-        if acc is None:
-            out.append([const] * n)
-        elif const:
-            out.append([a + const for a in acc])
-        else:
-            out.append(acc)
+                terms.append((w, v))
+        out.append(_combine(terms, const, n))
     return out
 
 
@@ -650,21 +709,47 @@ class _Tally:
         plus = [[x + TIE for x in f] for f in fits]
         tied: set[int] = set()
         wins = self.wins
+        rows = list(zip(*fits, strict=True))
+        idx = range(k)
+        orders = [sorted(idx, key=row.__getitem__, reverse=True) for row in rows]
+        by_rank = list(zip(*orders, strict=True))
+        # A draw has a tie somewhere iff two options next to each other in its order tie
+        # (if i ties a lower h, it ties every option between them too). Without any tie in
+        # the chunk, h beats i wherever i does not beat h: one pass per pair, not two.
+        # fit_at[r][d]: the fit at rank r in draw d.
+        getitem = operator.getitem
+        fit_at: list[list[float]] = [list(map(getitem, rows, col)) for col in by_rank]
+        tie_free = not any(
+            any(map(operator.le, upper, [x + TIE for x in lower]))
+            for upper, lower in itertools.pairwise(fit_at)
+        )
+        # Where one option's lowest fit in the chunk is above the other's highest (plus the
+        # tie margin), it wins every draw and neither count needs a pass over the draws.
+        low = [min(f) for f in fits]
+        high = [max(p) for p in plus]
         for i in range(k):
             fi, pi, wi = fits[i], plus[i], wins[i]
             for h in range(i + 1, k):
+                if low[i] > high[h]:
+                    wi[h] += n
+                    continue
+                if low[h] > high[i]:
+                    wins[h][i] += n
+                    continue
                 fh, ph = fits[h], plus[h]
                 above = sum(map(gt, fi, ph))
-                below = sum(map(gt, fh, pi))
+                below = n - above if tie_free else sum(map(gt, fh, pi))
                 wi[h] += above
                 wins[h][i] += below
                 if above + below != n:
                     tied.update(d for d in range(n) if not fi[d] > ph[d] and not fh[d] > pi[d])
-        idx = range(k)
-        orders = [sorted(idx, key=row.__getitem__, reverse=True) for row in zip(*fits, strict=True)]
-        clean = [o for d, o in enumerate(orders) if d not in tied] if tied else orders
+        clean = (
+            zip(*(o for d, o in enumerate(orders) if d not in tied), strict=True)
+            if tied
+            else by_rank
+        )
         ranks = self.ranks
-        for r, col in enumerate(zip(*clean, strict=True)):
+        for r, col in enumerate(clean):
             for opt, hits in Counter(col).items():
                 ranks[opt][r] += hits
         winners = (
@@ -850,39 +935,83 @@ def _confidence(
         clock.advance(samples)
     else:
         wanted = frozenset(h for i, rivals in live.items() for h in (i, *rivals))
+        # The weights are fixed here, so which products vary and the constant part of every
+        # fit are worked out once, not per chunk; rivals strongest (highest best fit) first.
+        plans = {
+            i: (
+                _fixed_fit(table, w, i),
+                [
+                    (c, _fixed_fit(table, w, h))
+                    for h, c in sorted(rivals.items(), key=lambda t: -t[1])
+                ],
+            )
+            for i, rivals in live.items()
+            if (w := central[i]) is not None
+        }
         rng = random.Random(seed + 1)
         rnd = rng.random
         left = samples
         ge = operator.ge
+        inf = math.inf
         while left:
             n = min(chunk, left)
             cells = _draw_cells(table, rnd, n, wanted)
             for i, rivals in live.items():
-                w = central[i]
-                assert w is not None
-                weights: list[Cell] = list(w)
-                if method == "mavt":
-                    (fi,) = _mavt_fits(cells, weights, n, [i])
-                    # A rival whose best possible fit is below this chunk's lowest fit of i
-                    # cannot beat it here: skip it (exact, and much cheaper).
-                    floor = min(fi) - TIE
-                    others = _mavt_fits(
-                        cells, weights, n, [h for h, c in rivals.items() if c > floor]
-                    )
-                else:
-                    everyone = _relative_fits(cells, weights, n, method)
+                if method != "mavt":
+                    w = central[i]
+                    assert w is not None
+                    everyone = _relative_fits(cells, list(w), n, method)
                     fi, others = everyone[i], [everyone[h] for h in rivals]
-                if not others:
-                    hits[i] += n
+                    best = list(map(max, *others)) if len(others) > 1 else others[0]
+                    hits[i] += sum(map(ge, [x + TIE for x in fi], best))
                     continue
-                best = others[0]
-                for col in others[1:]:
-                    best = list(map(max, best, col))
-                hits[i] += sum(map(ge, [x + TIE for x in fi], best))
+                own, fitters = plans[i]
+                # Draw by draw: i's fit while no rival has beaten it yet, inf once one has.
+                open_ = own(cells, n)
+                for c, fit in fitters:
+                    # A rival whose best possible fit is below i's lowest fit over the draws
+                    # still open cannot beat it there, nor can any weaker one: stop (exact,
+                    # and much cheaper than computing every rival's fits).
+                    if c <= min(open_) - TIE:
+                        break
+                    open_ = [
+                        x if x + TIE >= y else inf
+                        for x, y in zip(open_, fit(cells, n), strict=True)
+                    ]
+                hits[i] += n - open_.count(inf)
             left -= n
             clock.advance(n)
             clock.check()
     return tuple(h / samples if central[i] is not None else 0.0 for i, h in enumerate(hits))
+
+
+def _fixed_fit(
+    table: _Table, weights: Sequence[float], k: int
+) -> Callable[[Sequence[Sequence[Cell]], int], Column]:
+    """Option ``k``'s MAVT fit under fixed ``weights``, as a function of a chunk's cells.
+
+    The same operations as :func:`_mavt_fits` (constant products folded in criterion order
+    and added last), with the plan made once: ``fit(cells, n)`` only gathers the drawn columns.
+    """
+    const = 0.0
+    drawn: list[int] = []
+    for j, (w, v) in enumerate(zip(weights, table.fixed[k], strict=True)):
+        if w == 0.0:
+            continue
+        if v is None:
+            drawn.append(j)
+        else:
+            const += w * v
+    if not drawn:
+        return lambda cells, n: [const] * n
+    kernel = _kernel((False,) * len(drawn), bool(const))
+    scalars = [weights[j] for j in drawn] + ([const] if const else [])
+
+    def fit(cells: Sequence[Sequence[Cell]], n: int) -> Column:
+        row = cells[k]
+        return kernel(scalars, [row[j] for j in drawn])
+
+    return fit
 
 
 # ------------------------------------------------------------------------------ front doors
