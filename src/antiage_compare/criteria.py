@@ -163,9 +163,9 @@ def effectiveness(option: Option, concerns: Sequence[str]) -> Range:
     n = len(effects)
     sources = tuple(dict.fromkeys(s for e in effects for s in e.sources))
     return Range(
-        low=sum(e.low.value01 for e in effects) / n,
-        typical=sum(e.size.value01 for e in effects) / n,
-        high=sum(e.high.value01 for e in effects) / n,
+        low=math.fsum(e.low.value01 for e in effects) / n,
+        typical=math.fsum(e.size.value01 for e in effects) / n,
+        high=math.fsum(e.high.value01 for e in effects) / n,
         unit="",
         sources=sources,
         editorial=True,

@@ -10,6 +10,7 @@ values for comparison; both are relative methods, so their fits do depend on wha
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -89,10 +90,10 @@ def fits(
     """Fit 0–100 for each row of 0–1 values under ``method`` (pure; used by SMAA too)."""
     if method == "mavt":
         return tuple(
-            100.0 * sum(w * v for w, v in zip(weights, row, strict=True)) for row in values
+            100.0 * math.fsum(w * v for w, v in zip(weights, row, strict=True)) for row in values
         )
     if len(values) == 1:
-        return (100.0 * sum(w * v for w, v in zip(weights, values[0], strict=True)),)
+        return (100.0 * math.fsum(w * v for w, v in zip(weights, values[0], strict=True)),)
     if method == "topsis":
         # Values are already on a common 0-1 benefit scale; shift by 1 so no column is all zero.
         shifted = [[v + 1.0 for v in row] for row in values]

@@ -7,6 +7,7 @@ naming the most inconsistent judgements).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from attrs import frozen
@@ -52,7 +53,7 @@ class Weights:
 
 
 def _normalised(raw: Mapping[str, float]) -> dict[str, float]:
-    total = sum(raw.values())
+    total = math.fsum(raw.values())
     return {c: raw.get(c, 0.0) / total for c in CRITERION_IDS}
 
 

@@ -41,7 +41,9 @@ Choices, stated once here and in ``docs``:
   best possible fit is below its worst) are skipped, which changes no number.
 * **Reproducibility.** Only private ``random.Random`` instances are used, and the order in
   which they are consumed depends only on the inputs and ``samples``, so a seed gives the same
-  numbers on every platform and Python ≥ 3.11 (up to the last bit of ``math.log10``).
+  numbers on every platform and Python ≥ 3.11 (up to the last bit of ``math.log10``): float totals
+  use ``math.fsum``, which is exactly rounded everywhere, because ``sum()`` of floats changed in
+  Python 3.12 (it now compensates rounding).
 * **Progress** counts the draws of both phases, each weighing half: ``progress(done, samples)``
   is called at most about 100 times and once at the end with ``done == samples``.
 
@@ -687,7 +689,7 @@ def _relative_fits(
     for d in range(n):
         values = [[at(c, d) for c in row] for row in cells]
         w = [at(c, d) for c in weights]
-        total = sum(w)
+        total = math.fsum(w)
         for col, f in zip(cols, fits(values, [x / total for x in w], method), strict=True):
             col.append(f / 100.0)
     return cols
@@ -764,7 +766,7 @@ class _Tally:
             count = sum(mask)
             acc = self.central[opt]
             for j, w in enumerate(weights):
-                acc[j] += w * count if isinstance(w, float) else sum(compress(w, mask))
+                acc[j] += w * count if isinstance(w, float) else math.fsum(compress(w, mask))
         for d in sorted(tied):
             self._add_tied(
                 [f[d] for f in fits],
@@ -878,7 +880,7 @@ def _run(
         if first[i] <= 0.0:
             central.append(None)
             continue
-        total = sum(tally.central[i])
+        total = math.fsum(tally.central[i])
         central.append(tuple(x / total for x in tally.central[i]))
     confidence = _confidence(table, central, method, samples, seed, chunk, clock)
     clock.finish()
@@ -921,11 +923,13 @@ def _confidence(
     for i, w in enumerate(central):
         if w is None:
             continue
-        best = [sum(wj * b[1] for wj, b in zip(w, table.bounds[h], strict=True)) for h in range(k)]
+        best = [
+            math.fsum(wj * b[1] for wj, b in zip(w, table.bounds[h], strict=True)) for h in range(k)
+        ]
         if method != "mavt":
             plan[i] = {h: math.inf for h in range(k) if h != i}
             continue
-        worst = sum(wj * b[0] for wj, b in zip(w, table.bounds[i], strict=True))
+        worst = math.fsum(wj * b[0] for wj, b in zip(w, table.bounds[i], strict=True))
         plan[i] = {h: best[h] for h in range(k) if h != i and best[h] > worst + TIE}
     for i, rivals in plan.items():
         if not rivals:
