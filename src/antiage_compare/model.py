@@ -91,7 +91,7 @@ class Certainty(_Labelled):
     @property
     def level(self) -> int:
         """3 for high down to 0 for very low."""
-        return (Certainty.VERY_LOW, Certainty.LOW, Certainty.MODERATE, Certainty.HIGH).index(self)
+        return _CERTAINTY_LEVEL[self.value]
 
     @property
     def plain(self) -> str:
@@ -118,7 +118,7 @@ class Invasiveness(_Labelled):
     @property
     def level(self) -> int:
         """0 for nothing done up to 6 for surgery."""
-        return list(Invasiveness).index(self)
+        return _INVASIVENESS_LEVEL[self.value]
 
     @property
     def plain(self) -> str:
@@ -146,13 +146,14 @@ class EffectSize(_Labelled):
     @property
     def value01(self) -> float:
         """0 for none (or not studied) up to 1 for marked, in equal steps."""
-        return {
-            EffectSize.NONE: 0.0,
-            EffectSize.NOT_STUDIED: 0.0,
-            EffectSize.SLIGHT: 1 / 3,
-            EffectSize.MODERATE: 2 / 3,
-            EffectSize.MARKED: 1.0,
-        }[self]
+        return _EFFECT_VALUE[self.value]
+
+
+# Lookup tables for the hot properties above (keyed by the value string: cheaper than hashing
+# enum members, and these are read for every option on every comparison).
+_CERTAINTY_LEVEL = {"very low": 0, "low": 1, "moderate": 2, "high": 3}
+_INVASIVENESS_LEVEL = {m.value: i for i, m in enumerate(Invasiveness)}
+_EFFECT_VALUE = {"none": 0.0, "not_studied": 0.0, "slight": 1 / 3, "moderate": 2 / 3, "marked": 1.0}
 
 
 class Severity(_Labelled):
