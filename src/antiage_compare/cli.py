@@ -399,28 +399,25 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _positive_int(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        msg = f"expected a whole number, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if n < 1:
-        msg = f"must be 1 or more, got {n}"
-        raise argparse.ArgumentTypeError(msg)
-    return n
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``minimum``, with a plain error otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            msg = f"expected a whole number, got {text!r}"
+            raise argparse.ArgumentTypeError(msg) from None
+        if n < minimum:
+            msg = f"must be {minimum} or more, got {n}"
+            raise argparse.ArgumentTypeError(msg)
+        return n
+
+    return parse
 
 
-def _seed(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        msg = f"expected a whole number, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if n < 0:
-        msg = f"must be 0 or more, got {n}"
-        raise argparse.ArgumentTypeError(msg)
-    return n
+_positive_int = _whole_number(1)
+_seed = _whole_number(0)
 
 
 def _add_catalog_options(p: argparse.ArgumentParser) -> None:
