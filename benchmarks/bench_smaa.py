@@ -35,8 +35,9 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from antiage_compare.catalog import Catalog, load_catalog
+from antiage_compare.catalog import Catalog
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, performance
+from antiage_compare.loading import load_catalog
 from antiage_compare.model import NoData
 from antiage_compare.profile import Limits, Profile, example_profile
 from antiage_compare.scoring import compare

@@ -112,6 +112,7 @@ def catalog_dict(*options: dict[str, Any]) -> dict[str, Any]:
             "next_review": __import__("datetime").date(2027, 1, 1),
             "update_policy": "Yearly.",
             "currency": "USD",
+            "cost_scale": {"worst": 20000},
             "cost_note": "",
             "authors": "Tests",
             "funding": "None",

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from antiage_compare import DataError, load_catalog
+from antiage_compare import DataError, load_catalog, load_clinic
 from antiage_compare._dump import to_toml
 from antiage_compare.clinic import CLINIC_SOURCE_ID
 from antiage_compare.model import NoData, Range
@@ -53,7 +53,7 @@ def write(tmp_path: Path, data: dict[str, Any], name: str = "clinic.toml") -> Pa
 
 def test_clinic_metadata(tmp_path: Path) -> None:
     """The clinic's name and competing-interest statement reach the catalogue info."""
-    cat = load_catalog(write(tmp_path, clinic_doc()))
+    cat = load_clinic(write(tmp_path, clinic_doc()))
     assert cat.info.clinic_name == "Example Skin Clinic"
     assert cat.info.competing_interests == "We sell most of the treatments in this report."
     assert cat.ids == load_catalog().ids
@@ -71,7 +71,7 @@ def test_price_override_same_currency(tmp_path: Path) -> None:
             }
         }
     )
-    cat = load_catalog(write(tmp_path, doc))
+    cat = load_clinic(write(tmp_path, doc))
     botox = cat["botulinum_toxin"]
     assert botox.cost.from_clinic
     assert isinstance(botox.cost.amount, Range)
@@ -92,9 +92,10 @@ def test_price_override_other_currency(tmp_path: Path) -> None:
     """A clinic currency makes un-priced options' costs "no data" (never converted silently)."""
     doc = clinic_doc(
         clinic={**clinic_doc()["clinic"], "currency": "GBP"},
+        cost_scale={"worst": 15000},
         prices={"ha_filler": {"per": "course", "amount": {"low": 300, "high": 600}}},
     )
-    cat = load_catalog(write(tmp_path, doc))
+    cat = load_clinic(write(tmp_path, doc))
     assert cat.info.currency == "GBP"
     filler = cat["ha_filler"]
     assert filler.cost.currency == "GBP"
@@ -111,8 +112,10 @@ def test_price_override_other_currency(tmp_path: Path) -> None:
 
 def test_no_procedure_costs_nothing_in_any_currency(tmp_path: Path) -> None:
     """Doing nothing new costs 0 in every currency; a clinic currency must not make it "no data"."""
-    doc = clinic_doc(clinic={**clinic_doc()["clinic"], "currency": "GBP"})
-    cat = load_catalog(write(tmp_path, doc))
+    doc = clinic_doc(
+        clinic={**clinic_doc()["clinic"], "currency": "GBP"}, cost_scale={"worst": 15000}
+    )
+    cat = load_clinic(write(tmp_path, doc))
     cost = cat["no_procedure"].course_cost
     assert isinstance(cost, Range)
     assert cost.high == 0
@@ -123,7 +126,7 @@ def test_no_procedure_costs_nothing_in_any_currency(tmp_path: Path) -> None:
 def test_not_offered_hidden(tmp_path: Path) -> None:
     """Options the clinic does not offer are hidden by default."""
     doc = clinic_doc(clinic={**clinic_doc()["clinic"], "not_offered": ["facelift", "peel_deep"]})
-    cat = load_catalog(write(tmp_path, doc))
+    cat = load_clinic(write(tmp_path, doc))
     assert "facelift" not in cat
     assert "peel_deep" not in cat
     assert cat.not_offered == ()
@@ -141,7 +144,7 @@ def test_not_offered_shown(tmp_path: Path) -> None:
             "show_not_offered": True,
         }
     )
-    cat = load_catalog(write(tmp_path, doc))
+    cat = load_clinic(write(tmp_path, doc))
     assert "facelift" not in cat
     assert [o.id for o in cat.not_offered] == ["facelift"]
     assert cat.not_offered[0].offered is False
@@ -149,14 +152,14 @@ def test_not_offered_shown(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("oid", "needle"),
-    [("no_such_option", "no shipped option"), ("no_procedure", "always shown")],
+    [("no_such_option", "the catalogue has no option"), ("no_procedure", "always shown")],
 )
 def test_not_offered_bad_ids(tmp_path: Path, oid: str, needle: str) -> None:
     """An unknown id, or "no procedure", cannot be marked as not offered."""
     doc = clinic_doc(clinic={**clinic_doc()["clinic"], "not_offered": [oid]})
     path = write(tmp_path, doc)
     with pytest.raises(DataError) as info:
-        load_catalog(path)
+        load_clinic(path)
     assert str(path) in str(info.value)
     assert "clinic.not_offered[0]" in str(info.value)
     assert needle in str(info.value)
@@ -165,7 +168,7 @@ def test_not_offered_bad_ids(tmp_path: Path, oid: str, needle: str) -> None:
 def test_own_option_with_sources_is_compared(tmp_path: Path) -> None:
     """A clinic's own option with its own sources loads, is marked as clinic data, and is scored."""
     doc = clinic_doc(source=CLINIC_SOURCES, option=[own_option()])
-    cat = load_catalog(write(tmp_path, doc))
+    cat = load_clinic(write(tmp_path, doc))
     assert "clinic_glow" in cat
     assert cat["clinic_glow"].sources == ("K1", "K2")
     assert "clinic_glow.*" in cat.clinic_figures
@@ -185,7 +188,7 @@ def test_own_option_without_sources_is_refused(tmp_path: Path) -> None:
     opt["mechanism_sources"] = []
     path = write(tmp_path, clinic_doc(source=CLINIC_SOURCES, option=[opt]))
     with pytest.raises(DataError) as info:
-        load_catalog(path)
+        load_clinic(path)
     message = str(info.value)
     assert str(path) in message
     assert "option[0].mechanism_sources" in message
@@ -196,7 +199,7 @@ def test_own_option_citing_missing_source_is_refused(tmp_path: Path) -> None:
     """An own option citing a source the file does not define is refused."""
     path = write(tmp_path, clinic_doc(option=[own_option()]))  # no [[source]] tables
     with pytest.raises(DataError, match=r"option\[0\]\.mechanism_sources\[0\].*unknown source"):
-        load_catalog(path)
+        load_clinic(path)
 
 
 @pytest.mark.parametrize("oid", ["tretinoin", "no_procedure"])
@@ -204,7 +207,7 @@ def test_own_option_reusing_shipped_id_is_refused(tmp_path: Path, oid: str) -> N
     """An own option may not replace a shipped one (that would drop its contraindications)."""
     path = write(tmp_path, clinic_doc(source=CLINIC_SOURCES, option=[own_option(oid)]))
     with pytest.raises(DataError) as info:
-        load_catalog(path)
+        load_clinic(path)
     assert str(path) in str(info.value)
     assert "option[0].id" in str(info.value)
     assert repr(oid) in str(info.value)
@@ -214,7 +217,7 @@ def test_own_source_reusing_shipped_id_is_refused(tmp_path: Path) -> None:
     """A clinic source may not redefine a shipped source id."""
     path = write(tmp_path, clinic_doc(source=[{"id": "A1", "title": "Mine", "kind": "rct"}]))
     with pytest.raises(DataError, match=r"source\[0\]\.id.*already exists"):
-        load_catalog(path)
+        load_clinic(path)
 
 
 def test_price_table_cannot_drop_contraindications(tmp_path: Path) -> None:
@@ -230,7 +233,7 @@ def test_price_table_cannot_drop_contraindications(tmp_path: Path) -> None:
     )
     path = write(tmp_path, doc)
     with pytest.raises(DataError) as info:
-        load_catalog(path)
+        load_clinic(path)
     message = str(info.value)
     assert str(path) in message
     assert "prices.tretinoin.contraindications" in message
@@ -251,7 +254,7 @@ def test_top_level_override_of_a_shipped_option_is_refused(
     """No top-level table can reach a shipped option's rules; each attempt names its key."""
     path = write(tmp_path, clinic_doc(**override))
     with pytest.raises(DataError) as info:
-        load_catalog(path)
+        load_clinic(path)
     key = next(iter(override))
     assert str(path) in str(info.value)
     assert f"{key}: unknown key" in str(info.value)
@@ -261,11 +264,12 @@ def test_pregnancy_still_excludes_tretinoin_under_a_clinic(tmp_path: Path) -> No
     """A clinic that prices tretinoin still cannot make it open to a pregnant person."""
     doc = clinic_doc(
         clinic={**clinic_doc()["clinic"], "currency": "GBP"},
+        cost_scale={"worst": 15000},
         prices={"tretinoin": {"per": "year", "amount": {"low": 50, "high": 120}}},
         source=CLINIC_SOURCES,
         option=[own_option()],
     )
-    cat = load_catalog(write(tmp_path, doc))
+    cat = load_clinic(write(tmp_path, doc))
     assert cat["tretinoin"].contraindications == load_catalog()["tretinoin"].contraindications
     data = example_profile().to_dict()
     data["health"]["pregnant"] = True
@@ -314,7 +318,7 @@ def test_bad_clinic_files_name_file_and_key(tmp_path: Path, doc: dict[str, Any],
     """Every mistake in a clinic file is a DataError naming the file and the key."""
     path = write(tmp_path, doc)
     with pytest.raises(DataError) as info:
-        load_catalog(path)
+        load_clinic(path)
     assert str(info.value).startswith(f"{path}: {key}")
 
 

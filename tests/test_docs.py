@@ -192,10 +192,10 @@ def test_profile_page_toml_examples_load() -> None:
 
 def test_consultant_clinic_example_loads(tmp_path: Path) -> None:
     """The clinic file shown in the consultant's guide is valid and does what the text says."""
-    from antiage_compare import load_catalog
+    from antiage_compare import load_clinic
 
     _prepare(tmp_path)
-    cat = load_catalog(tmp_path / "clinic.toml")
+    cat = load_clinic(tmp_path / "clinic.toml")
     assert cat.info.clinic_name == "Example Skin Clinic"
     assert cat.info.currency == "GBP"
     assert {o.id for o in cat.not_offered} == {"facelift", "peel_deep"}

@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 import pytest
 
-import antiage_compare.catalog as catalog_module
-from antiage_compare import compare, example_profile, load_catalog
+import antiage_compare.loading as catalog_module
+from antiage_compare import compare, example_profile, load_catalog, load_clinic
 from antiage_compare.model import RuleLevel
 from antiage_compare.profile import Profile
 
@@ -157,6 +157,8 @@ schema_version = 1
 name = "Safety Test Clinic"
 competing_interests = "We sell every treatment listed."
 currency = "GBP"
+[cost_scale]
+worst = 16000
 [prices.tretinoin]
 per = "year"
 amount = { low = 10, high = 40 }
@@ -196,6 +198,6 @@ def test_generated_exclusion_holds_through_smaa_cli_json_and_clinic(
         assert option_id not in [e["id"] for e in data["eligible"]]
         assert option_id in [e["id"] for e in data["excluded"]]
 
-    clinic = load_catalog(clinic_path)
+    clinic = load_clinic(clinic_path)
     assert option_id not in compare(profile, clinic).ids
     assert option_id not in smaa(profile, clinic, samples=50).option_ids

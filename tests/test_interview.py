@@ -300,7 +300,7 @@ def test_cli_interview_with_a_clinic_uses_its_currency(
     clinic = tmp_path / "clinic.toml"
     clinic.write_text(
         'schema_version = 1\n[clinic]\nname = "C"\ncompeting_interests = "We sell them."\n'
-        'currency = "EUR"\n',
+        'currency = "EUR"\n[cost_scale]\nworst = 18000\n',
         encoding="utf-8",
     )
     _stdin(monkeypatch, good_answers())

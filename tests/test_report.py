@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from antiage_compare import NO_PROCEDURE, load_catalog
+from antiage_compare import NO_PROCEDURE, load_clinic
 from antiage_compare.errors import UnknownIdError
 from antiage_compare.model import CONCERN_LABELS
 from antiage_compare.profile import Profile, example_profile
@@ -503,7 +503,7 @@ def test_clinic_catalogue_names_are_escaped(tmp_path: Path) -> None:
     }
     path = tmp_path / "clinic.toml"
     path.write_text(to_toml(doc), encoding="utf-8")
-    cat = load_catalog(path)
+    cat = load_clinic(path)
     c = compare(example_profile(), cat)
     d = build_report_data(c, smaa=False, **FIXED)
     assert d.about.clinic_name == 'Skin <b>"Co"</b> & Søn'

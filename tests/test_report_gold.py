@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from antiage_compare import load_catalog
+from antiage_compare import load_clinic
 from antiage_compare._dump import to_toml
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.report import render_html
@@ -71,7 +71,7 @@ def _clinic_case(tmp_path: Path) -> str:
     data["profile"]["name"] = '<script>alert("x")</script> Zoë & 李'
     data["health"]["pregnant"] = True
     data["limits"]["needles"] = False
-    c = compare(Profile.from_dict(data), load_catalog(path))
+    c = compare(Profile.from_dict(data), load_clinic(path))
     return render_html(c, smaa=False, today=dt.date(2028, 1, 1), version=VERSION)
 
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from antiage_compare.catalog import load_catalog
 from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import CRITERION_IDS
 from antiage_compare.errors import AntiageError
+from antiage_compare.loading import load_catalog
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.scoring import compare, fits
 from antiage_compare.uncertainty.sensitivity import (

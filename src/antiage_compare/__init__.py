@@ -12,25 +12,31 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from antiage_compare import comparison as _comparison_module
-from antiage_compare.catalog import NO_PROCEDURE, Catalog, load_catalog
+from antiage_compare.catalog import NO_PROCEDURE, Catalog
 from antiage_compare.comparison import Comparison, Contribution, ScoredOption
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, Criterion
 from antiage_compare.eligibility import Exclusion, Reason
 from antiage_compare.errors import (
     AntiageError,
     DataError,
+    DataFileNotFoundError,
+    DataPermissionError,
     MCDAError,
     ProfileError,
+    ProfileFileNotFoundError,
+    ProfilePermissionError,
     ProfileTypeError,
     UnknownIdError,
     WrongTypeError,
 )
+from antiage_compare.loading import FileKind, file_kind, load_catalog, load_clinic
 from antiage_compare.model import (
     CONCERNS,
     Certainty,
     Claim,
     EffectSize,
     Invasiveness,
+    Money,
     NoData,
     Option,
     Range,
@@ -97,16 +103,22 @@ __all__ = [
     "Contribution",
     "Criterion",
     "DataError",
+    "DataFileNotFoundError",
+    "DataPermissionError",
     "EffectSize",
     "Exclusion",
+    "FileKind",
     "Health",
     "Invasiveness",
     "Limits",
     "MCDAError",
+    "Money",
     "NoData",
     "Option",
     "Profile",
     "ProfileError",
+    "ProfileFileNotFoundError",
+    "ProfilePermissionError",
     "ProfileTypeError",
     "Range",
     "Reason",
@@ -123,7 +135,9 @@ __all__ = [
     "__version__",
     "compare",
     "example_profile",
+    "file_kind",
     "load_catalog",
+    "load_clinic",
     "load_profile",
     "sensitivity",
     "smaa",

@@ -23,6 +23,7 @@ from antiage_compare.model import (
     Experience,
     HealthCondition,
     Invasiveness,
+    Money,
     NoData,
     Option,
     Quantity,
@@ -37,6 +38,7 @@ from antiage_compare.model import (
 
 SCHEMA_VERSION = 1
 NO_DATA = "no data"
+_REQUIRED: Any = object()
 
 
 def check_schema(t: Table) -> None:
@@ -145,18 +147,36 @@ def parse_claim(t: Table, refs: Refs, option_ids: Container[str] | None) -> Clai
     return claim
 
 
+def parse_currency(t: Table, key: str, default: Any = _REQUIRED) -> str:
+    """Read a three-letter currency code (``USD``, ``JPY``): a label, never converted."""
+    value = t.text(key) if default is _REQUIRED else t.text(key, default)
+    return t.convert(key, lambda: Money(amount=0, currency=value).currency)
+
+
+def parse_cost_scale(t: Table, currency: str) -> Money:
+    """Read ``[cost_scale] worst = …``: the cost that scores 0, in ``currency``."""
+    st = t.table("cost_scale")
+    worst = st.number("worst")
+    st.done()
+    if worst <= 0:
+        raise st.fail("worst", "must be above 0 (the cost that scores worst)", worst)
+    return Money(amount=float(worst), currency=currency)
+
+
 def parse_info(t: Table) -> CatalogInfo:
     """Read the catalogue metadata table."""
     reviewed = t.date("reviewed")
     next_review = t.date("next_review")
     if next_review < reviewed:
         raise t.fail("next_review", f"is before reviewed ({reviewed})", next_review)
+    currency = parse_currency(t, "currency")
     return CatalogInfo(
         data_version=t.text("data_version"),
         reviewed=reviewed,
         next_review=next_review,
         update_policy=t.text("update_policy"),
-        currency=t.text("currency"),
+        currency=currency,
+        cost_scale=parse_cost_scale(t, currency),
         cost_note=t.text("cost_note", "", empty=True),
         authors=t.text("authors"),
         funding=t.text("funding"),

@@ -1,31 +1,17 @@
-"""The catalogue: options, sources and claims, loaded from TOML and validated.
+"""The catalogue value: options, sources, claims and metadata, immutable once built.
 
-``load_catalog()`` returns the shipped catalogue (loaded lazily, once, thread-safely);
-``load_catalog(path)`` loads a folder laid out like ``data/``, a single-file catalogue, or a
-clinic's override file (merged over the shipped data) through the same code.
+Loading lives in :mod:`antiage_compare.loading` (``load_catalog``, ``load_clinic``); this module
+only describes what a loaded catalogue is, so both loaders and the clinic merge can build one.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 from attrs import field, frozen
 
-from antiage_compare._parse import (
-    Refs,
-    check_schema,
-    parse_claim,
-    parse_info,
-    parse_option,
-    parse_source,
-)
-from antiage_compare._paths import shipped_data
-from antiage_compare._reader import Table, check_path_text, parse_toml
+from antiage_compare.criteria import Criterion, criteria_for
 from antiage_compare.errors import DataError, UnknownIdError
 from antiage_compare.model import (
     CatalogInfo,
@@ -36,11 +22,7 @@ from antiage_compare.model import (
     to_tuple,
 )
 
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
-
-
-__all__ = ["NO_PROCEDURE", "Catalog", "load_catalog"]
+__all__ = ["NO_PROCEDURE", "Catalog"]
 
 #: The id of the "do nothing new" option, which every comparison keeps.
 NO_PROCEDURE = "no_procedure"
@@ -95,6 +77,16 @@ class Catalog:
         """The option ids, in catalogue order."""
         return tuple(self._index)
 
+    @property
+    def currency(self) -> str:
+        """The currency of every price in this catalogue (never converted)."""
+        return self.info.currency
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        """The nine criteria with this catalogue's cost scale (see ``[cost_scale]``)."""
+        return criteria_for(self.info.cost_scale)
+
     def _check(self, ids: Iterable[str]) -> list[str]:
         ids = list(ids)
         for i in ids:
@@ -125,145 +117,3 @@ class Catalog:
             return self.sources[source_id]
         except KeyError:
             raise UnknownIdError("source", source_id, tuple(self.sources)) from None
-
-
-# -- loading --------------------------------------------------------------------------------------
-
-_lock = threading.Lock()
-_shipped: Catalog | None = None
-
-
-def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
-    """Load and validate a catalogue.
-
-    Args:
-        path: ``None`` for the shipped catalogue (cached after the first call); a folder laid out
-            like ``data/``; a single ``.toml`` file holding a whole catalogue; or a clinic file
-            (one with a ``[clinic]`` table), which is merged over the shipped catalogue.
-
-    Raises:
-        DataError: the data breaks the schema; the message names the file, field path and value.
-        FileNotFoundError: ``path`` does not exist.
-    """
-    global _shipped
-    if path is None:
-        if _shipped is None:
-            with _lock:
-                if _shipped is None:
-                    _shipped = _load_folder(shipped_data())
-        return _shipped
-    check_path_text(os.fspath(path))
-    p = Path(path)
-    if p.is_dir():
-        return _load_folder(p)
-    if not p.is_file():
-        msg = f"no catalogue file or folder at {p}"
-        raise FileNotFoundError(msg)
-    doc = _read(p)
-    if "clinic" in doc.data:
-        from antiage_compare.clinic import apply_clinic
-
-        return apply_clinic(load_catalog(), doc)
-    return _load_single_file(doc)
-
-
-def _read(p: Traversable | Path) -> Table:
-    name = str(p)
-    try:
-        text = p.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text: {exc.reason}", file=name, has_value=False) from None
-    return Table(parse_toml(text, name), name)
-
-
-def _sources(tables: list[Table]) -> dict[str, Source]:
-    sources: dict[str, Source] = {}
-    for t in tables:
-        s = parse_source(t)
-        if s.id in sources:
-            raise t.fail("id", "duplicate source id", s.id)
-        sources[s.id] = s
-    return sources
-
-
-def _claims(tables: list[Table], refs: Refs, option_ids: set[str]) -> list[Claim]:
-    claims = [parse_claim(t, refs, option_ids) for t in tables]
-    seen: set[str] = set()
-    for t, c in zip(tables, claims, strict=True):
-        if c.id in seen:
-            raise t.fail("id", "duplicate claim id", c.id)
-        seen.add(c.id)
-    return claims
-
-
-def _finish(
-    options: list[Option],
-    sources: dict[str, Source],
-    claims: list[Claim],
-    info: CatalogInfo,
-    where: str,
-) -> Catalog:
-    seen: set[str] = set()
-    for o in options:
-        if o.id in seen:
-            raise DataError("duplicate option id", file=where, path="id", value=o.id)
-        seen.add(o.id)
-    if NO_PROCEDURE not in seen:
-        raise DataError(
-            "the catalogue must include the 'no_procedure' option (the natural course)",
-            file=where,
-            path="options",
-            value=sorted(seen),
-        )
-    return Catalog(options=options, sources=sources, claims=claims, info=info)
-
-
-def _load_folder(folder: Traversable | Path) -> Catalog:
-    meta = _read(folder / "catalog.toml")
-    check_schema(meta)
-    info = parse_info(meta)
-    meta.done()
-
-    src = _read(folder / "sources.toml")
-    check_schema(src)
-    sources = _sources(src.tables("source"))
-    src.done()
-    refs = Refs(sources)
-
-    options: list[Option] = []
-    option_dir = folder / "options"
-    if not option_dir.is_dir():
-        raise DataError("missing folder 'options/'", file=str(folder), has_value=False)
-    for entry in sorted(option_dir.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        t = _read(entry)
-        check_schema(t)
-        options.append(
-            parse_option(t, refs, currency=info.currency, expected_id=entry.name[: -len(".toml")])
-        )
-
-    claims: list[Claim] = []
-    claims_file = folder / "claims.toml"
-    if claims_file.is_file():
-        ct = _read(claims_file)
-        check_schema(ct)
-        claims = _claims(ct.tables("claim", []), refs, {o.id for o in options})
-        ct.done()
-    return _finish(options, sources, claims, info, str(folder))
-
-
-def _load_single_file(doc: Table) -> Catalog:
-    check_schema(doc)
-    info = parse_info(doc.table("catalog"))
-    sources = _sources(doc.tables("source"))
-    refs = Refs(sources)
-    options: list[Option] = []
-    for t in doc.tables("option"):
-        option = parse_option(t, refs, currency=info.currency)
-        if any(o.id == option.id for o in options):
-            raise t.fail("id", "duplicate option id", option.id)
-        options.append(option)
-    claims = _claims(doc.tables("claim", []), refs, {o.id for o in options})
-    doc.done()
-    return _finish(options, sources, claims, info, doc.file or "<data>")

@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from antiage_compare.catalog import Catalog, load_catalog
-from antiage_compare.errors import AntiageError, DataError
+from antiage_compare.catalog import Catalog
+from antiage_compare.errors import AntiageError
+from antiage_compare.loading import FileKind, file_kind, load_catalog, load_clinic
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Option, Range, Risk, Severity
 from antiage_compare.wording import frequency, money, quantity
 
@@ -44,18 +45,11 @@ class UsageError(AntiageError):
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
+    """The catalogue the command uses: ``--catalog`` (or the shipped one), then ``--clinic`` over it."""
+    path = getattr(args, "catalog", None)
+    base = load_catalog(path) if path is not None else load_catalog()
     clinic = getattr(args, "clinic", None)
-    if clinic is None:
-        return load_catalog(getattr(args, "catalog", None))
-    catalog = load_catalog(clinic)
-    if not catalog.info.clinic_name:
-        raise DataError(
-            "is not a clinic file (it has no [clinic] table); use --catalog for a whole catalogue",
-            file=str(clinic),
-            path="clinic",
-            has_value=False,
-        )
-    return catalog
+    return base if clinic is None else load_clinic(clinic, base)
 
 
 def _profile(args: argparse.Namespace) -> Profile:
@@ -191,7 +185,7 @@ def _compare_text(result: Comparison, out: TextIO) -> None:
     w("\n" + _wrap(result.summary(), "") + "\n")
     if len(result.scored) >= 2:
         w(_wrap(result.explain(result.scored[0].id, result.scored[1].id), "") + "\n")
-    for note in result.weights.notes:
+    for note in (*result.weights.notes, *result.notes):
         w(_wrap(f"Note: {note}", "") + "\n")
     if result.catalog.info.clinic_name:
         w(f"Prices from {result.catalog.info.clinic_name} where the clinic gave them.\n")
@@ -362,39 +356,37 @@ def cmd_interview(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_PROFILE_KEYS = frozenset({"profile", "importance", "ranking", "swing", "ahp", "limits", "health"})
-
-
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    """Check a catalogue folder or file, a clinic file, or a profile; never writes anything."""
-    from antiage_compare._reader import parse_toml
+    """Check a catalogue folder or file, a clinic file, or a profile; never writes anything.
+
+    The kind of file is decided once (:func:`~antiage_compare.loading.file_kind`) and the file is
+    handed to that kind's loader; a clinic file is checked over ``--catalog`` (default: shipped).
+    """
     from antiage_compare.profile import load_profile
 
     p = Path(args.path)
-    if p.is_file():
-        try:
-            text = p.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataError(f"not UTF-8 text: {exc.reason}", file=str(p), has_value=False) from None
-        head = parse_toml(text, str(p))
-        if "clinic" not in head and _PROFILE_KEYS & set(head):
-            prof = load_profile(p)
-            name = f" for {prof.name!r}" if prof.name else ""
-            concerns = len(prof.concerns) or "all"
-            out.write(f"{p}: valid profile{name} ({prof.method} weighting, {concerns} concerns)\n")
-            return EXIT_OK
-        if "clinic" in head:
-            cat = load_catalog(p)
-            own = sum(1 for f in cat.clinic_figures if f.endswith(".*"))
-            prices = sum(1 for f in cat.clinic_figures if f.endswith(".cost"))
-            out.write(
-                f"{p}: valid clinic file for {cat.info.clinic_name!r} ({len(cat)} options offered, "
-                f"{own} of its own, {prices} prices, currency {cat.info.currency})\n"
-            )
-            return EXIT_OK
+    kind = file_kind(p)
+    if kind is FileKind.PROFILE:
+        prof = load_profile(p)
+        name = f" for {prof.name!r}" if prof.name else ""
+        concerns = len(prof.concerns) or "all"
+        out.write(f"{p}: valid profile{name} ({prof.method} weighting, {concerns} concerns)\n")
+        return EXIT_OK
+    if kind is FileKind.CLINIC:
+        base = load_catalog(args.catalog) if args.catalog is not None else None
+        cat = load_clinic(p, base)
+        own = sum(1 for f in cat.clinic_figures if f.endswith(".*"))
+        prices = sum(1 for f in cat.clinic_figures if f.endswith(".cost"))
+        out.write(
+            f"{p}: valid clinic file for {cat.info.clinic_name!r} ({len(cat)} options offered, "
+            f"{own} of its own, {prices} prices, currency {cat.currency}, "
+            f"cost scale {cat.info.cost_scale})\n"
+        )
+        return EXIT_OK
     cat = load_catalog(p)
     out.write(
-        f"{p}: valid catalogue ({len(cat)} options, {len(cat.sources)} sources, {len(cat.claims)} claims)\n"
+        f"{p}: valid {kind} ({len(cat)} options, {len(cat.sources)} sources, "
+        f"{len(cat.claims)} claims, prices in {cat.currency}, cost scale {cat.info.cost_scale})\n"
     )
     return EXIT_OK
 
@@ -421,14 +413,15 @@ _seed = _whole_number(0)
 
 
 def _add_catalog_options(p: argparse.ArgumentParser) -> None:
-    group = p.add_mutually_exclusive_group()
-    group.add_argument(
-        "--catalog", metavar="PATH", help="a catalogue folder or file, or a clinic file"
+    p.add_argument(
+        "--catalog",
+        metavar="PATH",
+        help="a catalogue folder or single-file catalogue (default: the shipped one)",
     )
-    group.add_argument(
+    p.add_argument(
         "--clinic",
         metavar="FILE",
-        help="a clinic file (prices, options not offered, own options) over the shipped catalogue",
+        help="a clinic file (prices, options not offered, own options) over the catalogue",
     )
 
 
@@ -473,6 +466,11 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", cmd_validate, "Check a catalogue folder or file, a clinic file or a profile."
     )
     p.add_argument("path")
+    p.add_argument(
+        "--catalog",
+        metavar="PATH",
+        help="for a clinic file: the catalogue it is laid over (default: the shipped one)",
+    )
     p = add("interview", cmd_interview, "Ask questions one by one and write a profile file.")
     p.add_argument(
         "-o", "--output", required=True, metavar="PROFILE", help="the TOML file to write"

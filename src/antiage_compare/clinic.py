@@ -1,4 +1,4 @@
-"""A clinic's own catalogue file, merged over the shipped catalogue.
+"""A clinic's own catalogue file, merged over a base catalogue (see ``loading.load_clinic``).
 
 A clinic may set its name and competing-interest statement, its prices and currency, the options
 it does not offer (hidden, or shown as "not offered here"), and options of its own (validated like
@@ -13,6 +13,8 @@ competing_interests = "We sell most of the treatments in this report."
 currency = "GBP"                      # optional; default: the catalogue's
 not_offered = ["facelift", "peel_deep"]
 show_not_offered = true               # list them as "not offered here" (default: hide)
+[cost_scale]                          # required when the currency differs from the catalogue's
+worst = 15000                         # the course cost that scores 0, in the clinic's currency
 [prices.botulinum_toxin]
 per = "session"
 amount = { low = 150, typical = 200, high = 300 }
@@ -27,7 +29,14 @@ from __future__ import annotations
 
 import attrs
 
-from antiage_compare._parse import Refs, parse_option, parse_range, parse_source
+from antiage_compare._parse import (
+    Refs,
+    parse_cost_scale,
+    parse_currency,
+    parse_option,
+    parse_range,
+    parse_source,
+)
 from antiage_compare._reader import Table
 from antiage_compare.catalog import NO_PROCEDURE, Catalog
 from antiage_compare.model import Cost, CostBasis, NoData, Option, Range, Source, SourceKind
@@ -58,15 +67,34 @@ def apply_clinic(base: Catalog, doc: Table) -> Catalog:
     ct = doc.table("clinic")
     name = ct.text("name")
     interests = ct.text("competing_interests")
-    currency = ct.text("currency", base.info.currency)
+    currency = parse_currency(ct, "currency", base.info.currency)
     not_offered = ct.texts("not_offered", [])
     show_not_offered = ct.flag("show_not_offered", False)
     ct.done()
+    cost_scale = base.info.cost_scale
+    if currency != base.info.currency:
+        if not doc.has("cost_scale"):
+            raise doc.fail(
+                "cost_scale.worst",
+                f"required: this clinic prices in {currency}, the catalogue in "
+                f"{base.info.currency}, and no currency is ever converted, so the clinic "
+                f"declares the course cost that scores worst in {currency} "
+                f"(the catalogue's is {base.info.cost_scale})",
+            )
+        cost_scale = parse_cost_scale(doc, currency)
+    elif doc.has("cost_scale"):
+        raise doc.fail(
+            "cost_scale",
+            f"only a clinic that prices in another currency than the catalogue "
+            f"({base.info.currency}) declares a cost scale; this one uses the catalogue's "
+            f"({base.info.cost_scale})",
+            doc.raw("cost_scale"),
+        )
     for i, oid in enumerate(not_offered):
         if oid not in base:
             raise ct.fail(
                 f"not_offered[{i}]",
-                f"no shipped option has this id (known: {', '.join(base.ids)})",
+                f"the catalogue has no option with this id (known: {', '.join(base.ids)})",
                 oid,
             )
         if oid == NO_PROCEDURE:
@@ -93,7 +121,9 @@ def apply_clinic(base: Catalog, doc: Table) -> Catalog:
         for oid in list(pt.data):
             if oid not in base:
                 raise pt.fail(
-                    oid, f"no shipped option has this id (known: {', '.join(base.ids)})", oid
+                    oid,
+                    f"the catalogue has no option with this id (known: {', '.join(base.ids)})",
+                    oid,
                 )
             prices[oid] = _price(pt, oid, currency)
             figures.add(f"{oid}.cost")
@@ -135,7 +165,11 @@ def apply_clinic(base: Catalog, doc: Table) -> Catalog:
             options.append(o)
     options.extend(own)
     info = attrs.evolve(
-        base.info, clinic_name=name, competing_interests=interests, currency=currency
+        base.info,
+        clinic_name=name,
+        competing_interests=interests,
+        currency=currency,
+        cost_scale=cost_scale,
     )
     return Catalog(
         options=options,

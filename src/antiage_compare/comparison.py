@@ -79,7 +79,7 @@ class ScoredOption:
 def _raw_dict(q: Quantity) -> dict[str, Any] | None:
     if isinstance(q, NoData):
         return None
-    return {"low": q.low, "typical": q.typical, "high": q.high}
+    return {"low": q.low, "typical": q.typical, "high": q.high, "unit": q.unit}
 
 
 @frozen
@@ -92,6 +92,8 @@ class Comparison:
     weights: Weights
     scored: tuple[ScoredOption, ...]
     excluded: tuple[Exclusion, ...]
+    #: Plain-language notes on how the profile was read (for example a budget's currency).
+    notes: tuple[str, ...] = ()
 
     # -- lookup ---------------------------------------------------------------------------------
     def __getitem__(self, option_id: str) -> ScoredOption:
@@ -163,12 +165,20 @@ class Comparison:
 
         Keys: ``method``, ``profile``, ``weights``, ``eligible`` (rank order; each with ``id``,
         ``name``, ``fit`` 0–100, ``rank``, ``tied_with``, ``dominated_by``, ``cautions``,
-        ``contributions``), ``excluded`` (each with ``id``, ``name`` and ``reasons``, a list of
-        ``{"text", "sources", "kind"}``) and ``data_version``.
+        ``contributions``, ``cost`` (the course cost with its ``currency``)), ``excluded`` (each
+        with ``id``, ``name`` and ``reasons``, a list of ``{"text", "sources", "kind"}``),
+        ``data_version``, ``currency`` and ``cost_scale`` (``{"worst", "currency"}``), ``clinic``
+        (its name, or ``null``) and ``notes``. Every figure carries its ``unit``; a cost's unit
+        is its currency code.
         """
+        info = self.catalog.info
         return {
             "method": self.method,
-            "data_version": self.catalog.info.data_version,
+            "data_version": info.data_version,
+            "currency": info.currency,
+            "cost_scale": {"worst": info.cost_scale.amount, "currency": info.cost_scale.currency},
+            "clinic": info.clinic_name or None,
+            "notes": list(self.notes),
             "profile": self.profile.to_dict(),
             "weights": {
                 "method": self.weights.method,
@@ -184,6 +194,12 @@ class Comparison:
                     "tied_with": list(s.tied_with),
                     "dominated_by": list(s.dominated_by),
                     "cautions": [r.to_dict() for r in s.cautions],
+                    "cost": {
+                        "per": str(s.option.cost.per),
+                        "currency": s.option.cost.currency,
+                        "amount": _raw_dict(s.option.cost.amount),
+                        "course": _raw_dict(s.option.course_cost),
+                    },
                     "contributions": [
                         {
                             "criterion": c.criterion,
@@ -218,6 +234,7 @@ class Comparison:
         if self.excluded:
             lines.append("not open to you:")
             lines.extend(f"  {e.option.name}: {e.reasons[0].text}" for e in self.excluded)
+        lines.extend(f"note: {n}" for n in self.notes)
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -11,12 +11,14 @@ A figure that is ``"no data"`` gets the neutral value 0.5 and is flagged, never 
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from collections.abc import Sequence
 
+import attrs
 from attrs import frozen
 
-from antiage_compare.model import CONCERN_LABELS, CONCERNS, NoData, Option, Quantity, Range
+from antiage_compare.model import CONCERN_LABELS, CONCERNS, Money, NoData, Option, Quantity, Range
 
 __all__ = [
     "CRITERIA",
@@ -24,11 +26,21 @@ __all__ = [
     "NEUTRAL",
     "Criterion",
     "Scale",
+    "criteria_for",
     "performance",
 ]
 
 #: The value given to a "no data" figure: the middle of the scale, shown as such.
 NEUTRAL = 0.5
+
+#: The cost scale of the shipped catalogue (``data/catalog.toml``); other catalogues and clinic
+#: files in other currencies declare their own (see :func:`criteria_for`).
+SHIPPED_COST_SCALE = Money(amount=20_000.0, currency="USD")
+
+#: The cost value is ``1 − log10(1 + 99·x/worst) / 2``: the scale spans two decades, from 1% of
+#: the worst bound (where the curve bends) to the bound itself. Each tenfold rise in cost above
+#: about 1% of the bound costs about half the scale; below it, costs are nearly free.
+COST_DECADES_KNEE = 99.0
 
 
 class Scale(enum.Enum):
@@ -50,18 +62,25 @@ class Criterion:
     worst: float
     best: float
     scale: Scale = Scale.LINEAR
+    #: For a log scale, the figure at which the curve bends: the value falls with
+    #: ``log10(1 + x / knee)``, so each tenfold rise above the knee costs the same share.
+    knee: float = 1.0
 
     def value(self, x: float) -> float:
         """Map a raw figure to 0 (at the worst bound) … 1 (at the best bound), clipped."""
         lo, hi = (self.worst, self.best) if self.higher_is_better else (self.best, self.worst)
         if self.scale is Scale.LOG:
-            x, lo, hi = math.log10(1 + max(x, 0.0)), math.log10(1 + lo), math.log10(1 + hi)
+            k = self.knee
+            x = math.log10(1 + max(x, 0.0) / k)
+            lo, hi = math.log10(1 + lo / k), math.log10(1 + hi / k)
         t = (x - lo) / (hi - lo)
         t = min(1.0, max(0.0, t))
         return t if self.higher_is_better else 1.0 - t
 
     def describe_bounds(self) -> str:
         """The declared bounds in words, for the methods appendix and the interview."""
+        if self.id == "cost":
+            return f"from {self.unit} {self.worst:,.0f} (worst) to {self.best:g} (best)"
         return f"from {self.worst:g} (worst) to {self.best:g} (best) {self.unit}".rstrip()
 
 
@@ -126,11 +145,12 @@ CRITERIA: tuple[Criterion, ...] = (
         id="cost",
         label="Cost of a course",
         question="How much does a low cost matter to you?",
-        unit="(catalogue currency)",
+        unit=SHIPPED_COST_SCALE.currency,
         higher_is_better=False,
-        worst=20000.0,
+        worst=SHIPPED_COST_SCALE.amount,
         best=0.0,
         scale=Scale.LOG,
+        knee=SHIPPED_COST_SCALE.amount / COST_DECADES_KNEE,
     ),
     Criterion(
         id="sessions",
@@ -154,6 +174,23 @@ CRITERIA: tuple[Criterion, ...] = (
 
 CRITERION_IDS: tuple[str, ...] = tuple(c.id for c in CRITERIA)
 BY_ID = {c.id: c for c in CRITERIA}
+
+
+@functools.lru_cache(maxsize=64)
+def criteria_for(cost_scale: Money) -> tuple[Criterion, ...]:
+    """The criteria with the cost bound of a catalogue (``Catalog.criteria`` calls this).
+
+    Only the cost criterion differs between catalogues: its worst bound is the catalogue's
+    ``[cost_scale] worst`` in the catalogue's currency, and its knee is a fixed share of that
+    bound, so an option's cost value depends only on cost ÷ worst, never on the currency unit.
+    """
+    cost = attrs.evolve(
+        BY_ID["cost"],
+        unit=cost_scale.currency,
+        worst=cost_scale.amount,
+        knee=cost_scale.amount / COST_DECADES_KNEE,
+    )
+    return tuple(cost if c.id == "cost" else c for c in CRITERIA)
 
 
 def effectiveness(option: Option, concerns: Sequence[str]) -> Range:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from antiage_compare.errors import ProfileError
 from antiage_compare.model import Invasiveness, NoData, Option, Quantity, RuleLevel, to_tuple
 from antiage_compare.profile import Profile
 
@@ -41,11 +42,16 @@ class Exclusion:
 
 @frozen
 class Eligibility:
-    """The outcome of the eligibility step."""
+    """The outcome of the eligibility step.
+
+    ``notes`` are plain-language statements the person should see about how a limit was read
+    (for example that a budget with no currency was read in the catalogue's currency).
+    """
 
     eligible: tuple[Option, ...]
     excluded: tuple[Exclusion, ...]
     cautions: tuple[tuple[str, tuple[Reason, ...]], ...]
+    notes: tuple[str, ...] = ()
 
     def cautions_for(self, option_id: str) -> tuple[Reason, ...]:
         """The cautions attached to one eligible option."""
@@ -66,13 +72,19 @@ def _limit(
     unit: str,
     out: list[Reason],
     cautions: list[Reason],
+    *,
+    currency: bool = False,
 ) -> None:
     if limit is None:
         return
+
+    def amount(x: float) -> str:
+        return f"{unit} {_fmt(x)}" if currency else f"{_fmt(x)} {unit}"
+
     if isinstance(q, NoData):
         cautions.append(
             Reason(
-                f"The {what} is not known, so your limit of {_fmt(limit)} {unit} could not be checked.",
+                f"The {what} is not known, so your limit of {amount(limit)} could not be checked.",
                 q.sources,
                 "caution",
             )
@@ -82,7 +94,7 @@ def _limit(
         spread = "" if q.is_point else f" (range {_fmt(q.low)} to {_fmt(q.high)})"
         out.append(
             Reason(
-                f"The {what} is typically {_fmt(q.point)} {unit}{spread}, more than your limit of {_fmt(limit)} {unit}.",
+                f"The {what} is typically {amount(q.point)}{spread}, more than your limit of {amount(limit)}.",
                 q.sources,
                 "deal_breaker",
             )
@@ -115,12 +127,58 @@ def check_option(option: Option, profile: Profile) -> tuple[list[Reason], list[R
         excluded.append(Reason("You said no to surgery.", option.mechanism_sources, "deal_breaker"))
     _limit(option.downtime_days, lim.max_downtime_days, "time off", "days", excluded, cautions)
     currency = option.cost.currency
-    _limit(option.course_cost, lim.max_cost, "cost of a course", currency, excluded, cautions)
+    _limit(
+        option.course_cost,
+        lim.max_cost,
+        "cost of a course",
+        currency,
+        excluded,
+        cautions,
+        currency=True,
+    )
     return excluded, cautions
 
 
-def assess(options: Iterable[Option], profile: Profile) -> Eligibility:
-    """Split ``options`` into eligible and excluded for ``profile``, with reasons and cautions."""
+def budget_currency(profile: Profile, currency: str) -> tuple[str, ...]:
+    """Check the budget's currency against the prices' ``currency``; the notes to show.
+
+    Raises:
+        ProfileError: ``[limits] currency`` differs from ``currency`` (nothing is converted).
+    """
+    lim = profile.limits
+    if lim.max_cost is None:
+        return ()
+    if lim.currency is None:
+        return (
+            f"Your budget (max_cost = {_fmt(lim.max_cost)}) gives no currency, so it was read in "
+            f"the currency of these prices: {currency} {_fmt(lim.max_cost)}. If you meant "
+            f"another currency, add it to the profile ([limits] currency).",
+        )
+    if lim.currency != currency:
+        msg = (
+            f"the budget is in {lim.currency}, but the prices compared are in {currency}; "
+            f"no currency is ever converted, so give max_cost in {currency} "
+            f"(or compare against prices in {lim.currency})"
+        )
+        raise ProfileError(msg, path="limits.currency", value=lim.currency)
+    return ()
+
+
+def assess(
+    options: Iterable[Option], profile: Profile, *, currency: str | None = None
+) -> Eligibility:
+    """Split ``options`` into eligible and excluded for ``profile``, with reasons and cautions.
+
+    Args:
+        options: the options (a :class:`~antiage_compare.catalog.Catalog` or any iterable).
+        profile: the person.
+        currency: the currency of the options' prices (``catalog.currency``); when given, the
+            budget's currency is checked against it (see :func:`budget_currency`).
+
+    Raises:
+        ProfileError: the budget is in another currency than the prices.
+    """
+    notes = budget_currency(profile, currency) if currency is not None else ()
     eligible: list[Option] = []
     excluded: list[Exclusion] = []
     cautions: list[tuple[str, tuple[Reason, ...]]] = []
@@ -132,4 +190,4 @@ def assess(options: Iterable[Option], profile: Profile) -> Eligibility:
             eligible.append(option)
             if warn:
                 cautions.append((option.id, to_tuple(warn)))
-    return Eligibility(to_tuple(eligible), to_tuple(excluded), to_tuple(cautions))
+    return Eligibility(to_tuple(eligible), to_tuple(excluded), to_tuple(cautions), notes)

@@ -6,13 +6,18 @@ offending value, so a consultant or a developer can fix the input without a debu
 
 from __future__ import annotations
 
+import errno as _errno
 from typing import Any
 
 __all__ = [
     "AntiageError",
     "DataError",
+    "DataFileNotFoundError",
+    "DataPermissionError",
     "MCDAError",
     "ProfileError",
+    "ProfileFileNotFoundError",
+    "ProfilePermissionError",
     "ProfileTypeError",
     "UnknownIdError",
     "WrongTypeError",
@@ -66,14 +71,14 @@ class DataError(AntiageError, ValueError):
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_data_error,
-            (self.problem, self.file, self.path, self.value, self.has_value),
+            (type(self), self.problem, self.file, self.path, self.value, self.has_value),
         )
 
 
 def _rebuild_data_error(
-    problem: str, file: str | None, path: str, value: Any, has_value: bool
+    cls: type[DataError], problem: str, file: str | None, path: str, value: Any, has_value: bool
 ) -> DataError:
-    return DataError(problem, file=file, path=path, value=value, has_value=has_value)
+    return cls(problem, file=file, path=path, value=value, has_value=has_value)
 
 
 class WrongTypeError(DataError, TypeError):
@@ -86,6 +91,45 @@ class ProfileError(DataError):
 
 class ProfileTypeError(ProfileError, WrongTypeError):
     """A profile value has the wrong Python type (a :class:`ProfileError` and a :class:`TypeError`)."""
+
+
+class _FileProblemError(DataError):
+    """A file or folder that is missing or cannot be read (names the path, like ``OSError``)."""
+
+    errno_code = 0
+    errno: int | None
+    strerror: str | None
+    filename: Any
+
+    def __init__(self, problem: str, *, file: str | None = None, **kw: Any) -> None:
+        super().__init__(problem, file=file, has_value=False)
+        # The OSError attributes, so code that handles the built-in finds what it expects.
+        self.errno = self.errno_code
+        self.strerror = problem
+        self.filename = file
+
+    def __str__(self) -> str:
+        return DataError.__str__(self)
+
+
+class DataFileNotFoundError(_FileProblemError, FileNotFoundError):
+    """A catalogue or clinic file or folder that does not exist (also a ``FileNotFoundError``)."""
+
+    errno_code = _errno.ENOENT
+
+
+class DataPermissionError(_FileProblemError, PermissionError):
+    """A catalogue or clinic file or folder that may not be read (also a ``PermissionError``)."""
+
+    errno_code = _errno.EACCES
+
+
+class ProfileFileNotFoundError(ProfileError, DataFileNotFoundError):
+    """A profile file that does not exist (a ``ProfileError`` and a ``FileNotFoundError``)."""
+
+
+class ProfilePermissionError(ProfileError, DataPermissionError):
+    """A profile file that may not be read (a ``ProfileError`` and a ``PermissionError``)."""
 
 
 class UnknownIdError(AntiageError, KeyError):

@@ -19,8 +19,9 @@ from typing import TypeVar
 
 from antiage_compare._dump import to_toml
 from antiage_compare._files import write_text_atomic
-from antiage_compare.catalog import Catalog, load_catalog
+from antiage_compare.catalog import Catalog
 from antiage_compare.criteria import CRITERIA, Criterion, performance
+from antiage_compare.loading import load_catalog
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Certainty, Invasiveness, NoData
 from antiage_compare.profile import Health, Limits, Profile
 from antiage_compare.wording import number

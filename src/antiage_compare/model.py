@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeAlias
 
@@ -29,6 +30,7 @@ __all__ = [
     "Experience",
     "HealthCondition",
     "Invasiveness",
+    "Money",
     "NoData",
     "Option",
     "Quantity",
@@ -495,13 +497,43 @@ class Experience:
     sources: tuple[str, ...] = field(converter=_ids)
 
 
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+def check_currency(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """An attrs validator: a currency is a three-letter ISO 4217 code such as ``USD`` or ``JPY``.
+
+    Only the shape is checked. Nothing is ever converted between currencies, so the code is a
+    label that two amounts must share before they are compared.
+    """
+    if not isinstance(value, str) or not _CURRENCY.fullmatch(value):
+        msg = f"{attribute.name} must be a three-letter currency code such as 'USD' (got {value!r})"
+        raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Money:
+    """An amount of money in a currency. Amounts in different currencies are never compared."""
+
+    amount: float = field(validator=_finite)
+    currency: str = field(validator=check_currency)
+
+    def __attrs_post_init__(self) -> None:
+        if self.amount < 0:
+            msg = f"amount ({self.amount}) is negative"
+            raise ValueError(msg)
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.amount:,.0f}"
+
+
 @frozen(kw_only=True)
 class Cost:
     """What the option costs, per session, per course or per year, in ``currency``."""
 
     per: CostBasis
     amount: Quantity
-    currency: str = "USD"
+    currency: str = field(default="USD", validator=check_currency)
     from_clinic: bool = False
 
     def __attrs_post_init__(self) -> None:
@@ -625,7 +657,10 @@ class CatalogInfo:
     reviewed: dt.date
     next_review: dt.date
     update_policy: str
-    currency: str
+    currency: str = field(validator=check_currency)
+    #: The worst bound of the cost scale (a course costing this much or more scores 0 on cost),
+    #: in the catalogue's currency. Cost values depend only on cost ÷ this amount.
+    cost_scale: Money
     cost_note: str
     authors: str
     funding: str
@@ -635,6 +670,15 @@ class CatalogInfo:
     def __attrs_post_init__(self) -> None:
         if self.next_review < self.reviewed:
             msg = f"next_review ({self.next_review}) is before reviewed ({self.reviewed})"
+            raise ValueError(msg)
+        if self.cost_scale.currency != self.currency:
+            msg = (
+                f"the cost scale is in {self.cost_scale.currency}, "
+                f"but the catalogue's prices are in {self.currency}"
+            )
+            raise ValueError(msg)
+        if self.cost_scale.amount <= 0:
+            msg = f"the cost scale's worst bound must be above 0 (got {self.cost_scale.amount:g})"
             raise ValueError(msg)
 
     def overdue(self, today: dt.date) -> bool:

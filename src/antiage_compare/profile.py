@@ -15,25 +15,47 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Attribute, field, frozen
 
+from antiage_compare._parse import parse_currency
 from antiage_compare._reader import Table, check_path_text, parse_toml
 from antiage_compare.criteria import CRITERION_IDS
-from antiage_compare.errors import DataError, ProfileError, ProfileTypeError
-from antiage_compare.model import CONCERNS, HealthCondition, to_tuple
+from antiage_compare.errors import (
+    DataError,
+    ProfileError,
+    ProfileFileNotFoundError,
+    ProfilePermissionError,
+    ProfileTypeError,
+)
+from antiage_compare.model import CONCERNS, HealthCondition, check_currency, to_tuple
 
-__all__ = ["Health", "Limits", "Profile", "example_profile", "load_profile"]
+__all__ = ["PROFILE_TABLES", "Health", "Limits", "Profile", "example_profile", "load_profile"]
 
 WEIGHT_METHODS = ("direct", "ranking", "swing", "ahp")
 SEXES = ("female", "male", "other")
 
 
+#: The top-level tables a profile file may have (``loading.file_kind`` tells profiles by them).
+PROFILE_TABLES = frozenset({"profile", "importance", "ranking", "swing", "ahp", "limits", "health"})
+
+
+def _optional_currency(inst: object, attribute: Attribute[str | None], value: str | None) -> None:
+    if value is not None:
+        check_currency(inst, attribute, value)  # type: ignore[arg-type]
+
+
 @frozen(kw_only=True)
 class Limits:
-    """Deal-breakers: options beyond any of these are excluded before scoring."""
+    """Deal-breakers: options beyond any of these are excluded before scoring.
+
+    ``max_cost`` is in ``currency`` when that is given, else in the currency of the catalogue it
+    is compared against (and the comparison says so). No amount is ever converted: a budget in
+    another currency than the catalogue's prices is an error, not a guess.
+    """
 
     max_downtime_days: float | None = None
     max_cost: float | None = None
+    currency: str | None = field(default=None, validator=_optional_currency)
     needles: bool = True
     surgery: bool = True
 
@@ -148,6 +170,8 @@ class Profile:
             limits["max_downtime_days"] = lim.max_downtime_days
         if lim.max_cost is not None:
             limits["max_cost"] = lim.max_cost
+        if lim.currency is not None:
+            limits["currency"] = lim.currency
         out["limits"] = limits
         h = self.health
         health: dict[str, Any] = {
@@ -234,11 +258,19 @@ def _from_table(t: Table) -> Profile:
         at.done()
 
     lt = t.table("limits", {})
+    currency = None
+    if lt.has("currency"):
+        currency = parse_currency(lt, "currency")
+        if not lt.has("max_cost"):
+            raise lt.fail(
+                "currency", "names the currency of max_cost, but there is no max_cost", currency
+            )
     limits = Limits(
         max_downtime_days=lt.number("max_downtime_days", None)
         if lt.has("max_downtime_days")
         else None,
         max_cost=lt.number("max_cost", None) if lt.has("max_cost") else None,
+        currency=currency,
         needles=lt.flag("needles", True),
         surgery=lt.flag("surgery", True),
     )
@@ -330,7 +362,8 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
 
     Raises:
         ProfileError: the file breaks the profile schema (the message names file, key, value).
-        FileNotFoundError: there is no such file.
+        ProfileFileNotFoundError: there is no such file (also a ``FileNotFoundError``).
+        ProfilePermissionError: it may not be read (also a ``PermissionError``).
     """
     check_path_text(os.fspath(path), ProfileError)
     p = Path(path)
@@ -339,6 +372,14 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
     except IsADirectoryError:
         raise ProfileError(
             "is a folder, not a profile file", file=str(p), has_value=False
+        ) from None
+    except FileNotFoundError:
+        raise ProfileFileNotFoundError("no such file", file=str(p)) from None
+    except PermissionError:
+        raise ProfilePermissionError("may not be read (permission denied)", file=str(p)) from None
+    except OSError as exc:
+        raise ProfileError(
+            f"cannot be read: {exc.strerror}", file=str(p), has_value=False
         ) from None
     try:
         text = raw.decode("utf-8")

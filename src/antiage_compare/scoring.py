@@ -17,11 +17,12 @@ from typing import Literal
 from attrs import frozen
 
 from antiage_compare import mcda
-from antiage_compare.catalog import Catalog, load_catalog
+from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import Comparison, Contribution, ScoredOption
-from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, performance
+from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, performance
 from antiage_compare.eligibility import Eligibility, assess
 from antiage_compare.errors import AntiageError, WrongTypeError
+from antiage_compare.loading import load_catalog
 from antiage_compare.model import NoData, Option, Quantity
 from antiage_compare.profile import Profile
 from antiage_compare.weights import Weights, resolve_weights
@@ -46,22 +47,24 @@ class ValueRow:
 #: Value rows already computed, keyed by (id of the option object, concerns). Options are
 #: immutable, so a row stays valid while its option lives; the stored row keeps the option
 #: alive and is checked by identity, so a recycled id() can never return a stale row.
-_ROWS: dict[tuple[int, tuple[str, ...]], ValueRow] = {}
+_ROWS: dict[tuple[int, tuple[str, ...], tuple[Criterion, ...]], ValueRow] = {}
 _ROWS_MAX = 20_000
 
 
-def _value_row(option: Option, concerns: tuple[str, ...]) -> ValueRow:
-    key = (id(option), concerns)
+def _value_row(
+    option: Option, concerns: tuple[str, ...], criteria: tuple[Criterion, ...]
+) -> ValueRow:
+    key = (id(option), concerns, criteria)
     row = _ROWS.get(key)
     if row is not None and row.option is option:
         return row
     perf = performance(option, concerns)
-    raw = tuple(perf[c.id] for c in CRITERIA)
+    raw = tuple(perf[c.id] for c in criteria)
     values = tuple(
         NEUTRAL if isinstance(q, NoData) else c.value(q.point)
-        for c, q in zip(CRITERIA, raw, strict=True)
+        for c, q in zip(criteria, raw, strict=True)
     )
-    missing = frozenset(c.id for c, q in zip(CRITERIA, raw, strict=True) if isinstance(q, NoData))
+    missing = frozenset(c.id for c, q in zip(criteria, raw, strict=True) if isinstance(q, NoData))
     row = ValueRow(option, raw, values, missing)
     if len(_ROWS) >= _ROWS_MAX:
         _ROWS.clear()
@@ -69,15 +72,22 @@ def _value_row(option: Option, concerns: tuple[str, ...]) -> ValueRow:
     return row
 
 
-def value_rows(options: Iterable[Option], concerns: Sequence[str]) -> list[ValueRow]:
-    """Each option's figures on every criterion and their values; "no data" gets the neutral value."""
+def value_rows(
+    options: Iterable[Option],
+    concerns: Sequence[str],
+    criteria: tuple[Criterion, ...] = CRITERIA,
+) -> list[ValueRow]:
+    """Each option's figures on every criterion and their values; "no data" gets the neutral value.
+
+    ``criteria`` carries the cost scale: pass the catalogue's (``catalog.criteria``).
+    """
     key = tuple(concerns)
-    return [_value_row(o, key) for o in options]
+    return [_value_row(o, key, criteria) for o in options]
 
 
 def criterion_spans(catalog: Catalog, concerns: Sequence[str]) -> dict[str, float]:
     """Each criterion's best-minus-worst value across the whole catalogue (for swing weights)."""
-    rows = value_rows(catalog, concerns)
+    rows = value_rows(catalog, concerns, catalog.criteria)
     return {
         c: max(r.values[j] for r in rows) - min(r.values[j] for r in rows)
         for j, c in enumerate(CRITERION_IDS)
@@ -128,8 +138,8 @@ def compare(
         raise _MethodError(msg)
     spans = criterion_spans(catalog, profile.concerns) if profile.method == "swing" else None
     weights = resolve_weights(profile, spans)
-    eligibility = assess(catalog, profile)
-    rows = value_rows(eligibility.eligible, profile.concerns)
+    eligibility = assess(catalog, profile, currency=catalog.currency)
+    rows = value_rows(eligibility.eligible, profile.concerns, catalog.criteria)
     return _assemble(profile, catalog, method, weights, eligibility, rows)
 
 
@@ -163,7 +173,7 @@ def _assemble(
                 raw=r.raw[j],
                 no_data=c.id in r.no_data,
             )
-            for j, c in enumerate(CRITERIA)
+            for j, c in enumerate(catalog.criteria)
         )
         scored.append(
             ScoredOption(
@@ -184,4 +194,5 @@ def _assemble(
         weights=weights,
         scored=tuple(scored),
         excluded=eligibility.excluded,
+        notes=eligibility.notes,
     )

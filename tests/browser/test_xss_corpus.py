@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from antiage_compare import Profile, compare, example_profile, load_catalog
+from antiage_compare import Profile, compare, example_profile, load_clinic
 from antiage_compare._dump import to_toml
 from antiage_compare.report import write_report
 
@@ -84,7 +84,7 @@ def hostile_reports(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str,
     out = []
     for k, payload in enumerate(PAYLOADS):
         folder = tmp_path_factory.mktemp(f"xss{k}")
-        catalog = load_catalog(_clinic_file(folder, payload))
+        catalog = load_clinic(_clinic_file(folder, payload))
         data = example_profile().to_dict()
         data["profile"]["name"] = payload
         result = compare(Profile.from_dict(data), catalog)

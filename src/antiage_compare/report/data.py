@@ -941,7 +941,8 @@ def _deal_breakers(c: Comparison) -> list[str]:
     if lim.max_downtime_days is not None:
         out.append(f"No more than {number(lim.max_downtime_days)} days of time off.")
     if lim.max_cost is not None:
-        out.append(f"A course costs no more than {c.catalog.info.currency} {number(lim.max_cost)}.")
+        currency = lim.currency or c.catalog.currency
+        out.append(f"A course costs no more than {currency} {number(lim.max_cost)}.")
     if not lim.needles:
         out.append("No needles through the skin.")
     if not lim.surgery:
@@ -972,7 +973,7 @@ def _values(c: Comparison) -> Values:
     return Values(
         bars=bars,
         how=_WEIGHTING_TEXT.get(c.weights.method, ""),
-        notes=c.weights.notes,
+        notes=(*c.weights.notes, *c.notes),
         concerns=concerns,
         concerns_text=concerns_text,
         deal_breakers=_deal_breakers(c),
@@ -1117,7 +1118,7 @@ def _methods(c: Comparison, smaa: SmaaResult | None) -> Methods:
             scale="logarithmic" if cr.scale is Scale.LOG else "straight line",
             weight=f"{100 * w[cr.id]:.0f}%",
         )
-        for cr in CRITERIA
+        for cr in c.catalog.criteria
     ]
     if smaa is None:
         smaa_text = (

@@ -67,10 +67,11 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from antiage_compare.catalog import Catalog, load_catalog
+from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, Scale, performance
 from antiage_compare.errors import AntiageError
+from antiage_compare.loading import load_catalog
 from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile
 
@@ -314,8 +315,8 @@ def _value_map(c: Criterion) -> tuple[float, float, bool]:
     """``(a, b, log)`` with ``value(x) = clip(a + b·g(x))``, ``g`` = identity or log10(1 + x)."""
     lo, hi = (c.worst, c.best) if c.higher_is_better else (c.best, c.worst)
     log = c.scale is Scale.LOG
-    if log:
-        lo, hi = math.log10(1 + lo), math.log10(1 + hi)
+    if log:  # in units of the knee: the samplers divide the figure by it first
+        lo, hi = math.log10(1 + lo / c.knee), math.log10(1 + hi / c.knee)
     b = 1.0 / (hi - lo)
     if c.higher_is_better:
         return -lo * b, b, log
@@ -338,7 +339,9 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
     value function are fused into one list comprehension per case for speed.
     """
     a, b, log = _value_map(c)
-    low, high = r.low, r.high
+    k = c.knee if log else 1.0  # a log scale is drawn in units of its knee (1.0: unchanged)
+    low, high = r.low / k, r.high / k
+    typical = None if r.typical is None else r.typical / k
     span = high - low
     # The value function is monotone: no clipping is needed when both ends map inside 0..1.
     inside = (
@@ -348,7 +351,7 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
     )
     log10 = math.log10
     sqrt = math.sqrt
-    if r.typical is None:
+    if typical is None:
         if not log and inside:
             a0, b0 = a + b * low, b * span
             return lambda rnd, n: [a0 + b0 * u for u in _uniforms(rnd, n)]
@@ -363,7 +366,7 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
             min(1.0, max(0.0, a + b * log10(1.0 + max(0.0, low + span * u))))
             for u in _uniforms(rnd, n)
         ]
-    cm = (r.typical - low) / span
+    cm = (typical - low) / span
     c1 = 1.0 - cm
     if not log and inside:
         p0, p1, q = a + b * low, a + b * high, b * span
@@ -412,7 +415,9 @@ class _Table:
     no_data: tuple[tuple[str, str], ...]
 
 
-def _table(options: Sequence[Any], concerns: Sequence[str]) -> _Table:
+def _table(
+    options: Sequence[Any], concerns: Sequence[str], criteria: Sequence[Criterion] = CRITERIA
+) -> _Table:
     fixed: list[tuple[float | None, ...]] = []
     bounds = []
     drawn: list[tuple[int, int, Sampler]] = []
@@ -421,7 +426,7 @@ def _table(options: Sequence[Any], concerns: Sequence[str]) -> _Table:
         perf = performance(o, concerns)
         row: list[float | None] = []
         brow = []
-        for j, c in enumerate(CRITERIA):
+        for j, c in enumerate(criteria):
             q = perf[c.id]
             if isinstance(q, NoData):
                 row.append(NEUTRAL)
@@ -1096,7 +1101,9 @@ def _from_comparison(
     cancelled: Callable[[], bool] | None,
 ) -> SmaaResult:
     profile = comparison.profile
-    table = _table([s.option for s in comparison.scored], profile.concerns)
+    table = _table(
+        [s.option for s in comparison.scored], profile.concerns, comparison.catalog.criteria
+    )
     return _run(
         table,
         profile,
