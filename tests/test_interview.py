@@ -306,3 +306,5 @@ def test_cli_interview_with_a_clinic_uses_its_currency(
     _stdin(monkeypatch, good_answers())
     assert main(["interview", "-o", str(tmp_path / "p.toml"), "--clinic", str(clinic)]) == 0
     assert "in EUR?" in capsys.readouterr().out
+    limits = load_profile(tmp_path / "p.toml").limits
+    assert (limits.max_cost, limits.currency) == (10000, "EUR"), "the budget keeps its currency"

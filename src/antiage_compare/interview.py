@@ -346,6 +346,7 @@ def run_interview(ask: Ask, say: Say, *, catalog: Catalog | None = None) -> Prof
         limits=Limits(
             max_downtime_days=max_days,
             max_cost=max_cost,
+            currency=None if max_cost is None else catalog.currency,
             needles=needles,
             surgery=surgery,
         ),
