@@ -61,7 +61,7 @@ def _cases() -> list[Any]:
     for persona in PERSONAS:
         for exp in persona["expect"]:
             marks = []
-            if exp.get("fails_on_0_1_0", False):
+            if exp.get("fails_on_0_1_0", False) and "fixed_by" not in exp:
                 marks.append(pytest.mark.xfail(strict=True, reason=exp["why_0_1_0"]))
             cases.append(pytest.param(persona, exp, id=_case_id(persona, exp), marks=marks))
     return cases
@@ -213,7 +213,11 @@ def test_every_expectation_is_well_formed() -> None:
             if "rule" in exp:
                 assert exp["rule"] in HEALTH_RULES + DEAL_BREAKERS, where
             assert ("why_0_1_0" in exp) == exp.get("fails_on_0_1_0", False), where
-            allowed = {"kind", "option", "of", "rule", "because", "fails_on_0_1_0", "why_0_1_0"}
+            assert "fixed_by" not in exp or exp.get("fails_on_0_1_0", False), where
+            allowed = {
+                *("kind", "option", "of", "rule", "because"),
+                *("fails_on_0_1_0", "why_0_1_0", "fixed_by"),
+            }
             assert set(exp) <= allowed, where
     case_ids = [_case_id(p, e) for p in PERSONAS for e in p["expect"]]
     assert len(set(case_ids)) == len(case_ids)
