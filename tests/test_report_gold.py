@@ -19,8 +19,9 @@ import pytest
 from antiage_compare import load_catalog
 from antiage_compare._dump import to_toml
 from antiage_compare.profile import Profile, example_profile
-from antiage_compare.report import render_html
+from antiage_compare.report import ReportOptions, render_html
 from antiage_compare.scoring import compare
+from antiage_compare.uncertainty.analysis import analyse
 
 from .factories import clinic_option_dict
 
@@ -72,25 +73,27 @@ def _clinic_case(tmp_path: Path) -> str:
     data["health"]["pregnant"] = True
     data["limits"]["needles"] = False
     c = compare(Profile.from_dict(data), load_catalog(path))
-    return render_html(c, smaa=False, today=dt.date(2028, 1, 1), version=VERSION)
+    options = ReportOptions(today=dt.date(2028, 1, 1), version=VERSION)
+    return render_html(c, analysis=analyse(c, smaa=False), options=options)
 
 
 def _example_no_smaa(tmp_path: Path) -> str:
     """The example profile without SMAA (the benchmark's report)."""
-    return render_html(compare(example_profile()), smaa=False, today=TODAY, version=VERSION)
+    c = compare(example_profile())
+    options = ReportOptions(today=TODAY, version=VERSION)
+    return render_html(c, analysis=analyse(c, smaa=False), options=options)
 
 
 def _example_smaa(tmp_path: Path) -> str:
     """The example profile with 500 SMAA draws and a grid chosen by the caller."""
     c = compare(example_profile())
-    return render_html(
-        c,
-        samples=500,
+    options = ReportOptions(
         grid_options=["microneedling", "ha_filler", "no_procedure"],
         prepared_for="Dr Ada Ö. & partner",
         today=TODAY,
         version=VERSION,
     )
+    return render_html(c, analysis=analyse(c, samples=500), options=options)
 
 
 CASES: dict[str, Callable[[Path], str]] = {

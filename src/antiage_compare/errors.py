@@ -14,6 +14,7 @@ __all__ = [
     "MCDAError",
     "ProfileError",
     "ProfileTypeError",
+    "ReportError",
     "UnknownIdError",
     "WrongTypeError",
 ]
@@ -106,3 +107,7 @@ class UnknownIdError(AntiageError, KeyError):
 
 class MCDAError(AntiageError, ValueError):
     """Invalid input to a pure MCDA function (NaN, ragged matrix, bad weights, ...)."""
+
+
+class ReportError(AntiageError, ValueError):
+    """A report option is out of range (for example more than four grid options)."""

@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 
 from antiage_compare.profile import Profile, example_profile
-from antiage_compare.report import write_report
+from antiage_compare.report import ReportOptions, write_report
 from antiage_compare.scoring import compare
+from antiage_compare.uncertainty.analysis import analyse
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -48,12 +49,13 @@ def _xss_profile() -> Profile:
     return Profile.from_dict(data)
 
 
-#: name -> (profile factory, render options) for the reports the browser opens.
-CASES: dict[str, tuple[Any, dict[str, Any]]] = {
-    "example": (example_profile, {"samples": 500}),
+#: name -> (profile factory, analysis keywords, report options) for the reports the browser opens.
+CASES: dict[str, tuple[Any, dict[str, Any], dict[str, Any]]] = {
+    "example": (example_profile, {"samples": 500}, {}),
     "xss": (
         _xss_profile,
-        {"smaa": False, "clinic_name": XSS_CLINIC, "competing_interests": XSS_INTERESTS},
+        {"smaa": False},
+        {"clinic_name": XSS_CLINIC, "competing_interests": XSS_INTERESTS},
     ),
 }
 
@@ -82,13 +84,13 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The reports under test (fixed date and version), plus the gold files."""
     folder = tmp_path_factory.mktemp("reports")
     out = {f"gold/{p.stem}": p for p in GOLD_FILES}
-    for name, (make_profile, options) in CASES.items():
+    for name, (make_profile, analysis, options) in CASES.items():
+        c = compare(make_profile())
         out[name] = write_report(
-            compare(make_profile()),
+            c,
             folder / f"{name}.html",
-            today=dt.date(2026, 11, 26),
-            version="0.1.0-browser",
-            **options,
+            analysis=analyse(c, **analysis),
+            options=ReportOptions(today=dt.date(2026, 11, 26), version="0.1.0-browser", **options),
         )
     return out
 
