@@ -29,10 +29,12 @@ from antiage_compare.report import (
     render_html,
     write_report,
 )
-from antiage_compare.report.cite import safe_link
+from antiage_compare.report.cite import Citations, safe_link
 from antiage_compare.report.records import IconArray
 from antiage_compare.scoring import compare
 from antiage_compare.uncertainty.analysis import Analysis, analyse
+
+from .report_cases import clinic_report, tiny_report
 
 TODAY = dt.date(2026, 11, 26)
 VERSION = "0.1.0-test"
@@ -289,6 +291,43 @@ def test_every_figure_has_a_grade_and_a_source(data: ReportData) -> None:
         assert f.certainty in ("high", "moderate", "low", "very low", "no data")
         if f.known:
             assert f.cites, f.text
+
+
+def first_citations(html: str) -> list[int]:
+    """The citation numbers of a page in the order they first appear in it."""
+    out: list[int] = []
+    for n in map(int, re.findall(r'<a href="#src-(\d+)">', html)):
+        if n not in out:
+            out.append(n)
+    return out
+
+
+@pytest.mark.parametrize("case", ["example", "tiny", "clinic"])
+def test_sources_are_numbered_in_the_order_the_page_cites_them(
+    case: str, html: str, tmp_path: Path
+) -> None:
+    """Read top to bottom, the first [n] is 1, the next new one 2, and so on; each is listed."""
+    page = {"example": lambda: html, "tiny": tiny_report, "clinic": lambda: clinic_report(tmp_path)}
+    text = page[case]()
+    listed = [int(n) for n in re.findall(r'<li id="src-(\d+)" value="\1">', text)]
+    assert len(listed) > 3
+    assert first_citations(text) == listed == list(range(1, len(listed) + 1))
+
+
+def test_citations_number_each_source_once_in_first_use_order() -> None:
+    """Citations gives a new source the next number, reuses it later, and lists unknown ids."""
+    cat = load_catalog()
+    a, b, c = sorted(cat.sources)[:3]
+    cite = Citations(cat.sources)
+    assert cite([b, a]) == (1, 2)
+    assert cite([a, c, a, "NOPE"]) == (2, 3, 4)
+    assert cite([]) == ()
+    assert len(cite) == 4
+    entries = cite.entries()
+    assert [(e.number, e.id) for e in entries] == [(1, b), (2, a), (3, c), (4, "NOPE")]
+    assert entries[0].citation == cat.sources[b].citation
+    assert not entries[3].known
+    assert entries[3].citation == "Unknown source 'NOPE'"
 
 
 def test_sources_are_numbered_in_citation_order(data: ReportData) -> None:

@@ -76,7 +76,8 @@ def build_report_data(
     who = c.profile.name if options.prepared_for is None else options.prepared_for
     grid_choice = sections.grid_choice(c, options.grid_options)
 
-    # The order of the calls below is the order of the citation numbers.
+    # The calls below run in the order the page reads (sections 1 to 8), so the citation
+    # numbers go up along the page: the first [n] on the page is 1, the next new one 2, ...
     facts = OptionFacts(c, Citations(c.catalog.sources))
     decision = sections.decision(c, facts, prepared_for=who, today=today, version=version)
     values = sections.values(c)
@@ -84,8 +85,8 @@ def build_report_data(
     grid = facts.grid(
         "grid-print", f"Option Grid: {len(grid_choice)} options side by side", grid_choice
     )
-    details = tuple(facts.detail(s) for s in c.scored)
     grid_all = facts.grid("grid-all", "Option Grid: every option open to you", c.scored)
+    details = tuple(facts.detail(s) for s in c.scored)
     not_shown = sections.not_shown(c, facts, clinic=clinic)
     claims = sections.claims(c, facts)
     return ReportData(

@@ -1,10 +1,13 @@
 """Citation numbers: one :class:`Citations` object numbers the sources of one report.
 
 A source gets the number ``n`` the first time a builder cites it; later citations of the same
-source reuse ``n``. So the numbers follow the order in which the builders cite, which
-:func:`~antiage_compare.report.build.build_report_data` fixes. The list of sources at the end
-of the report is :meth:`Citations.entries`. Links go through :func:`safe_link`, so only
-``http(s)`` addresses become links.
+source reuse ``n``. :func:`~antiage_compare.report.build.build_report_data` runs the builders
+in the order the page reads (sections 1 to 8, each Option Grid row by row), so on the page the
+first ``[n]`` is 1, the next new one 2, and so on, as in a paper. (That is the order of the
+HTML, as on screen; the print layout hides the full grid, so in print a number may first show
+up later than a higher one.) The list of sources at the end of the report is
+:meth:`Citations.entries`. Links go through :func:`safe_link`, so only ``http(s)`` addresses
+become links.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ order of its calls is the order of the citation numbers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from antiage_compare.model import (
     CONCERN_LABELS,
@@ -44,6 +44,14 @@ if TYPE_CHECKING:
     from antiage_compare.eligibility import Reason
 
 __all__ = ["OptionFacts"]
+
+
+class _Answer(NamedTuple):
+    """One Option Grid answer before it is cited: its words, grade and source ids."""
+
+    text: str
+    certainty: str
+    sources: Sequence[str]
 
 
 class OptionFacts:
@@ -171,18 +179,17 @@ class OptionFacts:
             picture_text=picture,
         )
 
-    def risk_summary(self, option: Option, risk: Risk | None) -> GridCell:
+    def _risk_answer(self, option: Option, risk: Risk | None) -> _Answer:
         """A harm in one Option Grid cell: its name and "about N in D"."""
         if risk is None:
-            return GridCell(text="no data", certainty="no data")
+            return _Answer("no data", "no data", ())
         f = frequency(risk)
-        cites = self.cite(risk.sources)
         if not f.known:
-            return GridCell(text=f"{risk.name}: no data", certainty="no data", cites=cites)
+            return _Answer(f"{risk.name}: no data", "no data", risk.sources)
         text = f"{risk.name}: about {number(f.count)} in {f.denominator:,} {risk.unit or 'people'}"
         if f.low != f.high:
             text += f" (range {number(f.low)} to {number(f.high)})"
-        return GridCell(text=text, certainty=self.certainty(option, risk.sources), cites=cites)
+        return _Answer(text, self.certainty(option, risk.sources), risk.sources)
 
     # -- sections -------------------------------------------------------------------------------
     def reason(self, r: Reason) -> ReasonItem:
@@ -195,42 +202,51 @@ class OptionFacts:
         return ReasonItem(text=r.text, kind=kind, cites=self.cite(r.sources))
 
     def grid(self, gid: str, caption: str, scored: Sequence[ScoredOption]) -> Grid:
-        """An Option Grid with one column per option in ``scored``."""
-        columns = []
-        for s in scored:
-            o = s.option
-            cert = str(o.certainty.value)
-            sessions = quantity_text(o.sessions)
-            if o.interval and o.interval.lower() != "none":
-                sessions += f"; {o.interval[:1].lower()}{o.interval[1:]}"
-            cells = (
-                GridCell(text=o.summary, certainty=cert, cites=self.cite(o.mechanism_sources)),
-                GridCell(
-                    text=sessions,
-                    certainty=self.certainty(o, o.sessions.sources, bool(o.sessions)),
-                    cites=self.cite((*o.sessions.sources, *o.interval_sources)),
-                ),
-                self._cell(o, o.downtime_days),
-                self.risk_summary(o, o.side_effects),
-                self.risk_summary(o, o.serious_risk),
-                self._cell(o, o.duration_months),
-                GridCell(
-                    text=self.cost_text(o),
-                    certainty=self.certainty(o, o.course_cost.sources, bool(o.course_cost)),
-                    cites=self.cite(o.course_cost.sources),
-                ),
-                GridCell(
-                    text=f"{cert.capitalize()}. {o.certainty.plain}",
-                    certainty=cert,
-                    cites=self.cite(o.certainty_sources),
-                ),
-            )
-            columns.append(GridColumn(option_id=o.id, name=o.name, cells=cells))
+        """An Option Grid with one column per option in ``scored``.
+
+        Sources are cited row by row, as the table reads (question by question, each across
+        the options), so the citation numbers go up along the page.
+        """
+        answers = [self._answers(s.option) for s in scored]
+        cells: list[list[GridCell]] = [[] for _ in answers]
+        for row in range(len(GRID_QUESTIONS)):
+            for column, a in zip(cells, answers, strict=True):
+                text, certainty, sources = a[row]
+                column.append(GridCell(text=text, certainty=certainty, cites=self.cite(sources)))
+        columns = [
+            GridColumn(option_id=s.option.id, name=s.option.name, cells=c)
+            for s, c in zip(scored, cells, strict=True)
+        ]
         return Grid(id=gid, caption=caption, questions=GRID_QUESTIONS, columns=columns)
 
-    def _cell(self, option: Option, q: Quantity) -> GridCell:
-        f = self.figure(option, q)
-        return GridCell(text=f.text, certainty=f.certainty, cites=f.cites)
+    def _answers(self, o: Option) -> tuple[_Answer, ...]:
+        """An option's answers to the :data:`GRID_QUESTIONS`, in order, not yet cited."""
+        cert = str(o.certainty.value)
+        sessions = quantity_text(o.sessions)
+        if o.interval and o.interval.lower() != "none":
+            sessions += f"; {o.interval[:1].lower()}{o.interval[1:]}"
+        return (
+            _Answer(o.summary, cert, o.mechanism_sources),
+            _Answer(
+                sessions,
+                self.certainty(o, o.sessions.sources, bool(o.sessions)),
+                (*o.sessions.sources, *o.interval_sources),
+            ),
+            self._answer(o, o.downtime_days),
+            self._risk_answer(o, o.side_effects),
+            self._risk_answer(o, o.serious_risk),
+            self._answer(o, o.duration_months),
+            _Answer(
+                self.cost_text(o),
+                self.certainty(o, o.course_cost.sources, bool(o.course_cost)),
+                o.course_cost.sources,
+            ),
+            _Answer(f"{cert.capitalize()}. {o.certainty.plain}", cert, o.certainty_sources),
+        )
+
+    def _answer(self, option: Option, q: Quantity) -> _Answer:
+        known = not isinstance(q, NoData)
+        return _Answer(quantity_text(q), self.certainty(option, q.sources, known), q.sources)
 
     def detail(self, s: ScoredOption) -> OptionDetail:
         """Section 6 for one option: experience, benefits, harms, practical facts, certainty."""
@@ -238,6 +254,10 @@ class OptionFacts:
         cite = self.cite
         concerns = self.c.profile.concerns
         order = [c for c in concerns if c in CONCERNS] + [c for c in CONCERNS if c not in concerns]
+        # Cite in the order the option's section reads: how it works, cautions, what it is
+        # like, benefits, harms, time and money, certainty.
+        mechanism_cites = cite(o.mechanism_sources)
+        cautions = tuple(self.reason(r) for r in s.cautions)
         exp_cites = cite(o.experience.sources)
         exp_cert = self.certainty(o, o.experience.sources)
         experience = (
@@ -312,6 +332,12 @@ class OptionFacts:
             BenefitRow(label="Cost", figure=self.cost_figure(o), detail=""),
         )
         cert = str(o.certainty.value)
+        certainty = Figure(
+            text=f"{cert.capitalize()}. {o.certainty.plain}",
+            known=True,
+            certainty=cert,
+            cites=cite(o.certainty_sources),
+        )
         return OptionDetail(
             id=o.id,
             anchor="opt-" + str(self.c.ids.index(o.id) + 1),
@@ -319,19 +345,14 @@ class OptionFacts:
             fit_text=f"{s.fit:.0f} out of 100",
             summary=o.summary,
             mechanism=o.mechanism,
-            mechanism_cites=cite(o.mechanism_sources),
+            mechanism_cites=mechanism_cites,
             experience=experience,
             benefits=benefits,
             risks=risks,
             practical=practical,
-            certainty=Figure(
-                text=f"{cert.capitalize()}. {o.certainty.plain}",
-                known=True,
-                certainty=cert,
-                cites=cite(o.certainty_sources),
-            ),
+            certainty=certainty,
             certainty_reason=o.certainty_reason,
-            cautions=tuple(self.reason(r) for r in s.cautions),
+            cautions=cautions,
             clinic_price=o.cost.from_clinic,
         )
 
