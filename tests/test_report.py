@@ -20,7 +20,6 @@ from antiage_compare.errors import UnknownIdError
 from antiage_compare.model import CONCERN_LABELS
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.report import (
-    DEFAULT_SEED,
     ReportData,
     ReportError,
     ReportOptions,
@@ -400,14 +399,6 @@ def test_analysis_with_smaa_is_shown(comparison: Any) -> None:
     assert all(b.first_text.endswith("of 100") for b in d.fit.bars)
 
 
-def test_analyse_defaults_are_the_documented_ones(comparison: Any) -> None:
-    """analyse() draws 10,000 scenarios with the fixed seed 20261126 unless told otherwise."""
-    assert DEFAULT_SEED == 20261126
-    run = analyse(comparison).smaa
-    assert run is not None
-    assert (run.samples, run.seed) == (10_000, 20261126)
-
-
 def test_analyse_without_smaa_still_tests_the_weights(comparison: Any) -> None:
     """smaa=False leaves out SMAA only: the weight sensitivity still says what would change."""
     a = analyse(comparison, smaa=False)
@@ -424,18 +415,6 @@ def test_no_analysis_shows_none(comparison: Any) -> None:
     d = build_report_data(comparison, options=opts())
     assert not d.fit.smaa_run
     assert d.fit.changes == (comparison.explain(comparison.ids[0], comparison.ids[1]),)
-
-
-def test_analyse_skips_what_cannot_run() -> None:
-    """With one option open there is no sensitivity; with none, no SMAA either."""
-    one = compare(profile(limits={"needles": False, "surgery": False}), load_catalog())
-    assert len(one.scored) >= 1
-    narrow = attrs.evolve(one, scored=one.scored[:1])
-    a = analyse(narrow, samples=50)
-    assert a.smaa is not None
-    assert a.sensitivity is None
-    empty = attrs.evolve(one, scored=())
-    assert analyse(empty, samples=50) == Analysis()
 
 
 def test_building_report_data_draws_nothing_random(
@@ -479,31 +458,6 @@ def test_analysis_of_another_comparison_is_refused(comparison: Any) -> None:
         data_for(comparison, analyse(topsis, smaa=False))
     with pytest.raises(TypeError, match="Analysis"):
         build_report_data(comparison, analysis=analyse(comparison, samples=50).smaa)  # type: ignore[arg-type]
-
-
-def test_analysis_holds_only_analysis_results() -> None:
-    """Analysis is frozen and checks the types of its two parts; its repr stays short."""
-    with pytest.raises(TypeError):
-        Analysis(smaa="not a result")  # type: ignore[arg-type]
-    a = analyse(compare(example_profile()), samples=40, seed=1)
-    assert repr(a).startswith("<Analysis: SMAA 40 draws, seed 1; sensitivity of ")
-    assert len(repr(a)) < 100
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        a.smaa = None  # type: ignore[misc]
-
-
-def test_analyse_passes_progress_and_cancel_on(comparison: Any) -> None:
-    """The progress callback reaches the SMAA run, and cancel stops it."""
-    from antiage_compare.uncertainty.smaa import Cancelled
-
-    calls: list[tuple[int, int]] = []
-    analyse(comparison, samples=100, progress=lambda a, b: calls.append((a, b)))
-    assert calls
-    assert calls[-1][0] == calls[-1][1] == 100
-    with pytest.raises(Cancelled):
-        analyse(comparison, samples=100, cancel=lambda: True)
-    with pytest.raises(TypeError, match="Comparison"):
-        analyse(example_profile())  # type: ignore[arg-type]
 
 
 # -- options ------------------------------------------------------------------------------------
