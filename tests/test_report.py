@@ -662,6 +662,22 @@ def test_links_are_percent_encoded() -> None:
     assert safe_link(good) == good
 
 
+def test_the_package_exports_the_report_lazily() -> None:
+    """`ac.render_html` and friends are the report's own, loaded on first use, not on import."""
+    code = (
+        "import sys, antiage_compare as ac;"
+        "before = 'antiage_compare.report' in sys.modules;"
+        "from antiage_compare import report, errors;"
+        "from antiage_compare.uncertainty import analysis;"
+        "assert ac.render_html is report.render_html and ac.write_report is report.write_report;"
+        "assert ac.ReportOptions is report.ReportOptions and ac.ReportError is errors.ReportError;"
+        "assert ac.Analysis is analysis.Analysis and ac.analyse is analysis.analyse;"
+        "print(before)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
+
+
 def test_jinja2_is_not_imported_on_import() -> None:
     """Importing the package and the report subpackage does not import jinja2."""
     code = (
