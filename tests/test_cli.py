@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import subprocess
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from antiage_compare import load_catalog
+from antiage_compare import cli, load_catalog
 from antiage_compare.cli import ProgressBar, main
 from antiage_compare.profile import example_profile
 
@@ -333,150 +333,114 @@ def test_validate_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert_one_line_error(err, "nothing")
 
 
-# -- report (wiring, with a stand-in writer) ----------------------------------------------------
+# -- report: the real writer, checked through the file it writes ---------------------------------
 
 
-class FakeReport:
-    """Stands in for antiage_compare.report: records the call and writes a tiny file."""
-
-    def __init__(self, fail: bool = False) -> None:
-        self.calls: list[dict[str, Any]] = []
-        self.fail = fail
-
-    def write_report(self, comparison: Any, path: Any, **kwargs: Any) -> Path:
-        """Record the call; draw progress; write or fail like the real writer."""
-        self.calls.append({"comparison": comparison, "path": Path(path), **kwargs})
-        progress = kwargs.get("progress")
-        if progress is not None:
-            for done in (0, 50, 100):
-                progress(done, 100)
-        if self.fail:
-            msg = "disk full"
-            raise OSError(28, msg)
-        Path(path).write_text("<html></html>", encoding="utf-8")
-        return Path(path)
-
-
-@pytest.fixture
-def fake_report(monkeypatch: pytest.MonkeyPatch) -> FakeReport:
-    """Install a stand-in report module for the duration of a test."""
-    fake = FakeReport()
-    module = types.ModuleType("antiage_compare.report")
-    module.write_report = fake.write_report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "antiage_compare.report", module)
-    return fake
-
-
-def test_report_wiring(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_report: FakeReport
-) -> None:
-    """`report -o FILE --seed --samples` passes them through and says where it wrote."""
-    out_file = tmp_path / "r.html"
-    status, out, err = run(capsys, "report", "-o", str(out_file), "--seed", "7", "--samples", "500")
-    assert status == 0
-    assert out == f"Wrote {out_file}\n"
+def _written(capsys: pytest.CaptureFixture[str], target: Path, *argv: str) -> str:
+    """Run `report -o target *argv`, check it succeeded quietly, and return the page."""
+    status, out, err = run(capsys, "report", "-o", str(target), *argv)
+    assert status == 0, err
     assert err == ""  # stderr is not a terminal: no progress bar
-    (call,) = fake_report.calls
-    assert call["path"] == out_file
-    assert call["seed"] == 7
-    assert call["samples"] == 500
-    assert call["smaa"] is True
-    assert "progress" not in call
-    assert call["comparison"].profile == example_profile()
-    assert out_file.read_text(encoding="utf-8") == "<html></html>"
+    assert out in ("", f"Wrote {target}\n")
+    assert [p.name for p in target.parent.iterdir() if p.name.startswith(".")] == []
+    return target.read_text(encoding="utf-8")
 
 
-def test_report_defaults_and_no_smaa(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_report: FakeReport
+def test_report_seed_and_samples_reach_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Without --seed/--samples the writer's own defaults apply; --no-smaa turns SMAA off."""
-    status, _, _ = run(capsys, "report", "-o", str(tmp_path / "r.html"), "--no-smaa", "-q")
-    assert status == 0
-    (call,) = fake_report.calls
-    assert "seed" not in call
-    assert "samples" not in call
-    assert call["smaa"] is False
+    """`report -o FILE --seed --samples` writes the example client's report with that SMAA run."""
+    target = tmp_path / "r.html"
+    html = _written(capsys, target, "--seed", "7", "--samples", "500")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "Example client" in html
+    assert "We tried 500 plausible scenarios." in html
+    assert "drew 500 scenarios with the random seed 7." in html
 
 
-def test_report_clinic_statement(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_report: FakeReport
-) -> None:
-    """With --clinic, the clinic's name and competing interests reach the report writer."""
-    status, _, _ = run(
-        capsys, "report", "-o", str(tmp_path / "r.html"), "--clinic", str(_clinic(tmp_path))
-    )
-    assert status == 0
-    (call,) = fake_report.calls
-    assert call["clinic_name"] == "Test Clinic"
-    assert call["competing_interests"] == "We sell these."
-    assert "facelift" not in call["comparison"].ids
+def test_report_defaults_and_no_smaa(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --seed/--samples the documented defaults apply; --no-smaa leaves out SMAA only."""
+    html = _written(capsys, tmp_path / "a.html")
+    assert "drew 10,000 scenarios with the random seed 20261126." in html
+    html = _written(capsys, tmp_path / "b.html", "--no-smaa", "-q")
+    assert "We did not run the scenario analysis (SMAA)" in html
+    assert "plausible scenarios" not in html
+    assert "<li>If “" in html  # the weight sensitivity still says what would change the order
+
+
+def test_report_clinic_statement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With --clinic, the report names the clinic, shows its statement and drops what it lacks."""
+    html = _written(capsys, tmp_path / "r.html", "--no-smaa", "--clinic", str(_clinic(tmp_path)))
+    assert '<dt>Given to you by</dt><dd class="not-ours">Test Clinic</dd>' in html
+    assert '<dt>Competing interests</dt><dd class="not-ours">We sell these.</dd>' in html
+    facelift = load_catalog()["facelift"].name
+    assert facelift not in html
 
 
 def test_report_progress_bar_on_a_terminal(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    fake_report: FakeReport,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """On a terminal a progress callback is passed; --quiet passes none."""
+    """On a terminal the SMAA run draws a progress bar to the end; --quiet and --no-smaa draw none."""
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
             return True
 
-    tty = Tty()
-    monkeypatch.setattr(sys, "stderr", tty)
-    assert main(["report", "-o", str(tmp_path / "a.html")]) == 0
-    assert isinstance(fake_report.calls[-1]["progress"], ProgressBar)
-    assert main(["report", "-o", str(tmp_path / "b.html"), "--quiet"]) == 0
-    assert "progress" not in fake_report.calls[-1]
-    assert capsys.readouterr().out == f"Wrote {tmp_path / 'a.html'}\n"
+    monkeypatch.setattr(cli, "ProgressBar", functools.partial(ProgressBar, delay=0.0))
+    for extra, drawn in (((), True), (("--quiet",), False), (("--no-smaa",), False)):
+        tty = Tty()
+        monkeypatch.setattr(sys, "stderr", tty)
+        assert main(["report", "-o", str(tmp_path / "r.html"), "--samples", "300", *extra]) == 0
+        bar = tty.getvalue()
+        if drawn:
+            assert bar.startswith("\rUncertainty analysis [")
+            assert bar.endswith("100% (300 of 300 samples)\n")
+        else:
+            assert bar == ""
+    assert capsys.readouterr().out == f"Wrote {tmp_path / 'r.html'}\n" * 2
 
 
 def test_report_open(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    fake_report: FakeReport,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--open opens the written file in the browser (and only with --open)."""
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
     target = tmp_path / "r.html"
-    assert run(capsys, "report", "-o", str(target))[0] == 0
+    assert run(capsys, "report", "-o", str(target), "--no-smaa")[0] == 0
     assert opened == []
-    assert run(capsys, "report", "-o", str(target), "--open")[0] == 0
+    assert run(capsys, "report", "-o", str(target), "--no-smaa", "--open")[0] == 0
     assert opened == [target.resolve().as_uri()]
 
 
 def test_report_failure_exits_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A failure while writing (not the user's mistake) exits 1 with one line."""
-    fake = FakeReport(fail=True)
-    module = types.ModuleType("antiage_compare.report")
-    module.write_report = fake.write_report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "antiage_compare.report", module)
-    status, _, err = run(capsys, "report", "-o", str(tmp_path / "r.html"), "-q")
+    """A failure while writing (not the user's mistake) exits 1 with one line; nothing is left."""
+
+    def full(self: Path, target: Any) -> Path:
+        raise OSError(28, "disk full")
+
+    monkeypatch.setattr(Path, "replace", full)
+    status, _, err = run(capsys, "report", "-o", str(tmp_path / "r.html"), "-q", "--no-smaa")
     assert status == 1
     assert_one_line_error(err, "disk full")
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("where", ["missing-folder", "is-a-folder"])
 def test_report_bad_output_path(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_report: FakeReport, where: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
 ) -> None:
-    """An output path in a missing folder, or that is a folder, exits 2 before any work."""
+    """An output path in a missing folder, or that is a folder, exits 2 and writes nothing."""
     target = tmp_path / "nope" / "r.html" if where == "missing-folder" else tmp_path
     status, _, err = run(capsys, "report", "-o", str(target))
     assert status == 2
     assert_one_line_error(err, str(target))
-    assert fake_report.calls == []
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_report_bad_profile(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_report: FakeReport
-) -> None:
+def test_report_bad_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A bad profile exits 2 and no report is written."""
     bad = tmp_path / "bad.toml"
     bad.write_text("[importance]\ncost = 99\n", encoding="utf-8")
@@ -487,42 +451,16 @@ def test_report_bad_profile(
     assert not target.exists()
 
 
-# -- report (the real writer, once it exists) ---------------------------------------------------
-
-
-def _real_report() -> Any:
-    module = pytest.importorskip("antiage_compare.report")
-    if not hasattr(module, "write_report"):
-        pytest.skip("antiage_compare.report.write_report is not there yet")
-    return module
-
-
-def test_real_report_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The main job: `report -o report.html` writes an HTML file (small SMAA run)."""
-    _real_report()
-    target = tmp_path / "report.html"
-    status, out, err = run(capsys, "report", "-o", str(target), "--samples", "200", "--seed", "1")
-    assert status == 0, err
-    assert f"Wrote {target}" in out
-    html = target.read_text(encoding="utf-8")
-    assert "<html" in html.lower()
-    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left
-
-
-def test_real_report_is_reproducible(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_is_reproducible(tmp_path: Path) -> None:
     """The same seed gives the same report."""
-    _real_report()
     a, b = tmp_path / "a.html", tmp_path / "b.html"
     for target in (a, b):
         assert main(["report", "-o", str(target), "--samples", "200", "--seed", "3", "-q"]) == 0
     assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
 
 
-def test_real_report_failure_keeps_the_old_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_report_failure_keeps_the_old_file(tmp_path: Path) -> None:
     """A failed run (bad profile) leaves an existing report untouched."""
-    _real_report()
     target = tmp_path / "report.html"
     target.write_text("old report", encoding="utf-8")
     bad = tmp_path / "bad.toml"

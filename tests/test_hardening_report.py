@@ -22,12 +22,14 @@ from antiage_compare import (
     load_profile,
     smaa,
 )
-from antiage_compare.report import build_report_data, render_html
+from antiage_compare.report import ReportOptions, build_report_data, render_html
+from antiage_compare.uncertainty.analysis import analyse
 
 from .test_hardening import exclusion_cases, profile_triggering
 
 CAT = load_catalog()
 TODAY = dt.date(2026, 11, 26)
+FIXED = ReportOptions(today=TODAY, version="t")
 
 
 @pytest.mark.parametrize(("option_id", "condition"), exclusion_cases())
@@ -37,7 +39,7 @@ def test_generated_exclusion_holds_in_the_report(option_id: str, condition: str)
     It must not appear in the fit bars, the grids or the option details.
     """
     c = compare(profile_triggering(condition))
-    data = build_report_data(c, smaa=False, today=TODAY, version="t")
+    data = build_report_data(c, analysis=analyse(c, smaa=False), options=FIXED)
     name = CAT[option_id].name
     assert option_id not in [b.option_id for b in data.fit.bars]
     assert option_id not in [o.id for o in data.options]
@@ -66,10 +68,11 @@ def test_render_html_from_eight_threads_matches_serial() -> None:
     A three-option catalogue keeps each render short; the code path is the full report's.
     """
     small = compare(example_profile(), CAT.only("botulinum_toxin", "sunscreen"))
-    expected = render_html(small, smaa=False, today=TODAY, version="t")
+    analysis = analyse(small, smaa=False)
+    expected = render_html(small, analysis=analysis, options=FIXED)
 
     def work(_: int) -> bool:
-        return render_html(small, smaa=False, today=TODAY, version="t") == expected
+        return render_html(small, analysis=analysis, options=FIXED) == expected
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert all(pool.map(work, range(8_000)))
@@ -124,7 +127,7 @@ def test_five_hundred_option_report_renders() -> None:
     options = [attrs.evolve(o, id=f"{o.id}_{k}") for k in range(39) for o in others][:499]
     big = attrs.evolve(CAT, options=[*options, CAT["no_procedure"]])
     c = compare(example_profile(), big)
-    html = render_html(c, samples=30, today=TODAY, version="t")
+    html = render_html(c, analysis=analyse(c, samples=30), options=FIXED)
     assert len(c.scored) > 400
     assert f'id="opt-{len(c.scored)}"' in html, "every eligible option gets its detail section"
     assert f'id="opt-{len(c.scored) + 1}"' not in html

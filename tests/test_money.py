@@ -227,7 +227,7 @@ def test_the_report_names_the_budget_currency_and_the_note() -> None:
     """The report shows the budget with its currency, and the note when none was given."""
     from antiage_compare.report import render_html
 
-    html = render_html(compare(_with_limits(max_cost=2000)), smaa=False)
+    html = render_html(compare(_with_limits(max_cost=2000)))
     assert "A course costs no more than USD 2,000." in html
     assert "gives no currency, so it was read in" in html
 

@@ -15,28 +15,50 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from antiage_compare import NO_PROCEDURE, load_clinic
+from antiage_compare import NO_PROCEDURE, load_catalog, load_clinic
 from antiage_compare.errors import UnknownIdError
 from antiage_compare.model import CONCERN_LABELS
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.report import (
-    DEFAULT_SEED,
     ReportData,
     ReportError,
+    ReportOptions,
     build_report_data,
     ipdas_audit,
     render_html,
-    repr_html,
     write_report,
 )
-from antiage_compare.report.data import IconArray, safe_link
+from antiage_compare.report.cite import Citations, safe_link
+from antiage_compare.report.records import IconArray
 from antiage_compare.scoring import compare
+from antiage_compare.uncertainty.analysis import Analysis, analyse
+
+from .report_cases import clinic_report, tiny_report
 
 TODAY = dt.date(2026, 11, 26)
 VERSION = "0.1.0-test"
 XSS_NAME = '<script>window.__pwned=1</script>"&é漢'
 XSS_CLINIC = '<img src=x onerror="window.__pwned=1"> Clinique Étoile & "Ågé"'
 FIXED: dict[str, Any] = {"today": TODAY, "version": VERSION}
+
+
+def opts(**over: Any) -> ReportOptions:
+    """Report options with the fixed date and version, and ``over``."""
+    return ReportOptions(**{**FIXED, **over})
+
+
+def data_for(c: Any, analysis: Analysis | None = None, **over: Any) -> ReportData:
+    """Report data for ``c``: with its sensitivity but no SMAA unless ``analysis`` is given."""
+    if analysis is None:
+        analysis = analyse(c, smaa=False)
+    return build_report_data(c, analysis=analysis, options=opts(**over))
+
+
+def page_for(c: Any, analysis: Analysis | None = None, **over: Any) -> str:
+    """The report page for ``c``, made as :func:`data_for` makes its data."""
+    if analysis is None:
+        analysis = analyse(c, smaa=False)
+    return render_html(c, analysis=analysis, options=opts(**over))
 
 
 def profile(**over: Any) -> Profile:
@@ -59,13 +81,13 @@ def comparison() -> Any:
 @pytest.fixture(scope="module")
 def data(comparison: Any) -> ReportData:
     """Report data for the example comparison, without SMAA."""
-    return build_report_data(comparison, smaa=False, **FIXED)
+    return data_for(comparison)
 
 
 @pytest.fixture(scope="module")
 def html(comparison: Any) -> str:
     """The example report, without SMAA."""
-    return render_html(comparison, smaa=False, **FIXED)
+    return page_for(comparison)
 
 
 def section(html: str, sid: str) -> str:
@@ -99,37 +121,31 @@ def test_decision_section(data: ReportData, comparison: Any) -> None:
 
 def test_prepared_for_and_clinic_overrides(comparison: Any) -> None:
     """Overrides replace the defaults; a clinic name alone adds an honest interest statement."""
-    d = build_report_data(
-        comparison, smaa=False, prepared_for="Ann", clinic_name="Skin Co", **FIXED
-    )
+    d = data_for(comparison, prepared_for="Ann", clinic_name="Skin Co")
     assert d.decision.prepared_for == "Ann"
     assert d.about.clinic_name == "Skin Co"
     assert comparison.catalog.info.competing_interests in d.about.competing_interests
     assert "Skin Co" in d.about.competing_interests
     assert "may sell" in d.about.competing_interests
-    d2 = build_report_data(
-        comparison, smaa=False, clinic_name="Skin Co", competing_interests="We sell them.", **FIXED
-    )
+    d2 = data_for(comparison, clinic_name="Skin Co", competing_interests="We sell them.")
     assert d2.about.competing_interests == "We sell them."
 
 
 def test_about_section_and_overdue_warning(comparison: Any) -> None:
     """Funding, review dates and policy are shown; a warning appears only once overdue."""
     info = comparison.catalog.info
-    d = build_report_data(comparison, smaa=False, today=info.next_review, version="x")
+    d = data_for(comparison, today=info.next_review, version="x")
     assert d.about.funding == info.funding
     assert d.about.update_policy == info.update_policy
     assert not d.about.overdue
     assert d.about.overdue_text == ""
     later = info.next_review + dt.timedelta(days=1)
-    d = build_report_data(comparison, smaa=False, today=later, version="x")
+    d = data_for(comparison, today=later, version="x")
     assert d.about.overdue
     assert "was due on" in d.about.overdue_text
-    page = render_html(comparison, smaa=False, today=later, version="x")
+    page = page_for(comparison, today=later, version="x")
     assert page.count('class="overdue"') == 2
-    assert 'class="overdue"' not in render_html(
-        comparison, smaa=False, today=info.next_review, version="x"
-    )
+    assert 'class="overdue"' not in page_for(comparison, today=info.next_review, version="x")
 
 
 def test_values_section(data: ReportData, comparison: Any) -> None:
@@ -150,7 +166,7 @@ def test_values_section(data: ReportData, comparison: Any) -> None:
 def test_deal_breakers_and_health_wording() -> None:
     """No-needle and no-surgery limits and health facts are listed in plain words."""
     p = profile(limits={"needles": False, "surgery": False}, health={"smoker": True})
-    d = build_report_data(compare(p), smaa=False, **FIXED)
+    d = data_for(compare(p))
     assert "No needles through the skin." in d.values.deal_breakers
     assert "No surgery." in d.values.deal_breakers
     assert "You smoke." in d.values.health
@@ -194,17 +210,17 @@ def test_default_grid_is_top_three_and_no_procedure(data: ReportData, comparison
 def test_grid_options_chosen_by_caller(comparison: Any) -> None:
     """The caller picks up to four grid options; more, none or excluded ones are errors."""
     pick = [comparison.ids[4], comparison.ids[1]]
-    d = build_report_data(comparison, smaa=False, grid_options=pick, **FIXED)
+    d = data_for(comparison, grid_options=pick)
     assert [c.option_id for c in d.grid.columns] == pick
     with pytest.raises(ReportError, match="1 to 4"):
-        build_report_data(comparison, smaa=False, grid_options=comparison.ids[:5], **FIXED)
+        data_for(comparison, grid_options=comparison.ids[:5])
     with pytest.raises(ReportError):
-        build_report_data(comparison, smaa=False, grid_options=[], **FIXED)
+        data_for(comparison, grid_options=[])
     excluded = comparison.excluded[0].option.id
     with pytest.raises(UnknownIdError, match="excluded"):
-        build_report_data(comparison, smaa=False, grid_options=[excluded], **FIXED)
+        data_for(comparison, grid_options=[excluded])
     with pytest.raises(UnknownIdError):
-        build_report_data(comparison, smaa=False, grid_options=["nope"], **FIXED)
+        data_for(comparison, grid_options=["nope"])
 
 
 def test_every_eligible_option_has_balanced_detail(data: ReportData, comparison: Any) -> None:
@@ -276,6 +292,43 @@ def test_every_figure_has_a_grade_and_a_source(data: ReportData) -> None:
             assert f.cites, f.text
 
 
+def first_citations(html: str) -> list[int]:
+    """The citation numbers of a page in the order they first appear in it."""
+    out: list[int] = []
+    for n in map(int, re.findall(r'<a href="#src-(\d+)">', html)):
+        if n not in out:
+            out.append(n)
+    return out
+
+
+@pytest.mark.parametrize("case", ["example", "tiny", "clinic"])
+def test_sources_are_numbered_in_the_order_the_page_cites_them(
+    case: str, html: str, tmp_path: Path
+) -> None:
+    """Read top to bottom, the first [n] is 1, the next new one 2, and so on; each is listed."""
+    page = {"example": lambda: html, "tiny": tiny_report, "clinic": lambda: clinic_report(tmp_path)}
+    text = page[case]()
+    listed = [int(n) for n in re.findall(r'<li id="src-(\d+)" value="\1">', text)]
+    assert len(listed) > 3
+    assert first_citations(text) == listed == list(range(1, len(listed) + 1))
+
+
+def test_citations_number_each_source_once_in_first_use_order() -> None:
+    """Citations gives a new source the next number, reuses it later, and lists unknown ids."""
+    cat = load_catalog()
+    a, b, c = sorted(cat.sources)[:3]
+    cite = Citations(cat.sources)
+    assert cite([b, a]) == (1, 2)
+    assert cite([a, c, a, "NOPE"]) == (2, 3, 4)
+    assert cite([]) == ()
+    assert len(cite) == 4
+    entries = cite.entries()
+    assert [(e.number, e.id) for e in entries] == [(1, b), (2, a), (3, c), (4, "NOPE")]
+    assert entries[0].citation == cat.sources[b].citation
+    assert not entries[3].known
+    assert entries[3].citation == "Unknown source 'NOPE'"
+
+
 def test_sources_are_numbered_in_citation_order(data: ReportData) -> None:
     """Sources are numbered 1..n and every citation number points to one of them."""
     numbers = [s.number for s in data.sources]
@@ -302,7 +355,7 @@ def test_contraindication_reason_is_shown() -> None:
     """A health exclusion is shown as a health reason, with the rule's own text."""
     p = profile(health={"pregnant": True})
     c = compare(p)
-    d = build_report_data(c, smaa=False, **FIXED)
+    d = data_for(c)
     kinds = {r.kind for e in d.not_shown.excluded for r in e.reasons}
     assert "Health reason" in kinds
     assert any("you are pregnant" in r.text for e in d.not_shown.excluded for r in e.reasons)
@@ -332,12 +385,12 @@ def test_methods_section(data: ReportData) -> None:
     assert len(data.questions) >= 5
 
 
-# -- SMAA ---------------------------------------------------------------------------------------
+# -- the analysis, run before the report ----------------------------------------------------------
 
 
-def test_smaa_included_by_default(comparison: Any) -> None:
-    """``smaa=True`` runs SMAA with the given draws and seed, and says so in words."""
-    d = build_report_data(comparison, samples=300, seed=7, **FIXED)
+def test_analysis_with_smaa_is_shown(comparison: Any) -> None:
+    """An analysis with SMAA shows its draws and seed, in words, with each option's share."""
+    d = data_for(comparison, analyse(comparison, samples=300, seed=7))
     assert d.fit.smaa_run
     assert d.methods.samples == 300
     assert d.methods.seed == 7
@@ -346,9 +399,38 @@ def test_smaa_included_by_default(comparison: Any) -> None:
     assert all(b.first_text.endswith("of 100") for b in d.fit.bars)
 
 
-def test_default_seed_is_documented() -> None:
-    """The default seed is the fixed, documented value."""
-    assert DEFAULT_SEED == 20261126
+def test_analyse_without_smaa_still_tests_the_weights(comparison: Any) -> None:
+    """smaa=False leaves out SMAA only: the weight sensitivity still says what would change."""
+    a = analyse(comparison, smaa=False)
+    assert a.smaa is None
+    assert a.sensitivity is not None
+    d = data_for(comparison, a)
+    assert not d.fit.smaa_run
+    assert any(line.startswith("If “") for line in d.fit.changes)
+    assert "did not run" in d.methods.smaa_text
+
+
+def test_no_analysis_shows_none(comparison: Any) -> None:
+    """Without an analysis the report runs none: no SMAA, and only the gap between the top two."""
+    d = build_report_data(comparison, options=opts())
+    assert not d.fit.smaa_run
+    assert d.fit.changes == (comparison.explain(comparison.ids[0], comparison.ids[1]),)
+
+
+def test_building_report_data_draws_nothing_random(
+    comparison: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report only reads the analysis: with random numbers unavailable it still builds."""
+    analysis = analyse(comparison, samples=200, seed=3)
+    expected = data_for(comparison, analysis)
+
+    def no_random(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the report drew random numbers")
+
+    monkeypatch.setattr("random.Random", no_random)
+    monkeypatch.setattr("random.random", no_random)
+    assert data_for(comparison, analysis) == expected
+    assert build_report_data(comparison, options=opts()).methods.seed is None
 
 
 def test_smaa_result_can_be_passed_in(comparison: Any) -> None:
@@ -356,7 +438,7 @@ def test_smaa_result_can_be_passed_in(comparison: Any) -> None:
     from antiage_compare.uncertainty.smaa import smaa_comparison
 
     result = smaa_comparison(comparison, samples=200, seed=3)
-    d = build_report_data(comparison, smaa=result, samples=99_999, **FIXED)
+    d = data_for(comparison, Analysis(smaa=result))
     assert d.methods.samples == 200
     assert d.methods.seed == 3
     shares = result.first_rank()
@@ -365,12 +447,46 @@ def test_smaa_result_can_be_passed_in(comparison: Any) -> None:
     assert f"In {round(100 * shares[top])} of 100 scenarios, {name} came first." in d.fit.smaa
 
 
-def test_smaa_progress_is_passed_on(comparison: Any) -> None:
-    """The progress callback reaches the SMAA run."""
-    calls: list[tuple[int, int]] = []
-    build_report_data(comparison, samples=100, progress=lambda a, b: calls.append((a, b)), **FIXED)
-    assert calls
-    assert calls[-1][0] == calls[-1][1]
+def test_analysis_of_another_comparison_is_refused(comparison: Any) -> None:
+    """An analysis made for other options or another method is a ReportError, not a wrong page."""
+    other = compare(profile(limits={"surgery": False}))
+    assert set(other.ids) != set(comparison.ids)
+    with pytest.raises(ReportError, match="other options"):
+        data_for(comparison, analyse(other, samples=50))
+    topsis = compare(example_profile(), method="topsis")
+    with pytest.raises(ReportError, match="another comparison"):
+        data_for(comparison, analyse(topsis, smaa=False))
+    with pytest.raises(TypeError, match="Analysis"):
+        build_report_data(comparison, analysis=analyse(comparison, samples=50).smaa)  # type: ignore[arg-type]
+
+
+# -- options ------------------------------------------------------------------------------------
+
+
+def test_report_options_are_checked_once() -> None:
+    """Grid options become a tuple without repeats and hold 1 to 4 ids; types are checked."""
+    assert ReportOptions(grid_options="sunscreen").grid_options == ("sunscreen",)
+    pick = ReportOptions(grid_options=["a", "b", "a"]).grid_options
+    assert pick == ("a", "b")
+    for bad in ([], ["a", "b", "c", "d", "e"]):
+        with pytest.raises(ReportError, match="1 to 4"):
+            ReportOptions(grid_options=bad)
+    with pytest.raises(ReportError, match="option ids"):
+        ReportOptions(grid_options=[1, 2])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        ReportOptions(today="2026-11-26")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ReportOptions(prepared_for=3)  # type: ignore[arg-type]
+    assert ReportOptions() == ReportOptions(grid_options=None)
+
+
+def test_defaults_are_today_and_the_installed_version(comparison: Any) -> None:
+    """Without a date or version, the report shows today's date and the package version."""
+    import importlib.metadata
+
+    d = build_report_data(comparison)
+    assert d.decision.date_iso == dt.date.today().isoformat()
+    assert d.generator == f"antiage_compare {importlib.metadata.version('antiage-compare')}"
 
 
 # -- HTML ---------------------------------------------------------------------------------------
@@ -432,18 +548,18 @@ def test_html_ends_with_newline_and_has_unix_line_endings(html: str) -> None:
 
 def test_render_is_deterministic(comparison: Any) -> None:
     """The same inputs give the same bytes, with and without SMAA."""
-    a = render_html(comparison, smaa=False, **FIXED)
-    b = render_html(comparison, smaa=False, **FIXED)
+    a = page_for(comparison)
+    b = page_for(comparison)
     assert a == b
-    c = render_html(comparison, samples=200, **FIXED)
-    d = render_html(comparison, samples=200, **FIXED)
+    c = page_for(comparison, analyse(comparison, samples=200))
+    d = page_for(comparison, analyse(comparison, samples=200))
     assert c == d
     assert a != c
 
 
 def test_date_and_version_are_inputs(comparison: Any) -> None:
     """The date and version shown are the ones given."""
-    page = render_html(comparison, smaa=False, today=dt.date(2030, 2, 3), version="9.9.9")
+    page = page_for(comparison, today=dt.date(2030, 2, 3), version="9.9.9")
     assert "3 February 2030" in page
     assert 'content="antiage_compare 9.9.9"' in page
 
@@ -451,9 +567,7 @@ def test_date_and_version_are_inputs(comparison: Any) -> None:
 def test_user_strings_are_escaped(comparison: Any) -> None:
     """Client, clinic and interest text with markup appears as text, never as markup."""
     c = compare(profile(profile={"name": XSS_NAME}))
-    page = render_html(
-        c, smaa=False, clinic_name=XSS_CLINIC, competing_interests=XSS_CLINIC + " & co", **FIXED
-    )
+    page = page_for(c, clinic_name=XSS_CLINIC, competing_interests=XSS_CLINIC + " & co")
     assert "<script>window" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;&#34;&amp;é漢" in page
@@ -505,7 +619,7 @@ def test_clinic_catalogue_names_are_escaped(tmp_path: Path) -> None:
     path.write_text(to_toml(doc), encoding="utf-8")
     cat = load_clinic(path)
     c = compare(example_profile(), cat)
-    d = build_report_data(c, smaa=False, **FIXED)
+    d = data_for(c)
     assert d.about.clinic_name == 'Skin <b>"Co"</b> & Søn'
     assert d.about.competing_interests == "We sell <i>all</i> of these."
     assert d.not_shown.not_offered == (cat.not_offered[0].name,)
@@ -515,7 +629,7 @@ def test_clinic_catalogue_names_are_escaped(tmp_path: Path) -> None:
     botox = next(o for o in d.options if o.id == "botulinum_toxin")
     assert botox.clinic_price
     assert botox.practical[2].figure.text.endswith("clinic price")
-    page = render_html(c, smaa=False, **FIXED)
+    page = page_for(c)
     assert "<b>" not in page
     assert "<i>all" not in page
     assert "Skin &lt;b&gt;&#34;Co&#34;&lt;/b&gt; &amp; Søn" in page
@@ -548,16 +662,20 @@ def test_links_are_percent_encoded() -> None:
     assert safe_link(good) == good
 
 
-def test_compact_repr_html(comparison: Any) -> None:
-    """The Jupyter fragment lists the fits and exclusions, escaped, without a whole page."""
-    frag = repr_html(comparison)
-    assert "<html" not in frag
-    assert "<script" not in frag
-    for s in comparison.scored:
-        assert f">{s.option.name.replace('&', '&amp;')}" in frag
-    assert "not medical advice" in frag
-    c = compare(profile(profile={"name": XSS_NAME}))
-    assert "<script>" not in repr_html(c)
+def test_the_package_exports_the_report_lazily() -> None:
+    """`ac.render_html` and friends are the report's own, loaded on first use, not on import."""
+    code = (
+        "import sys, antiage_compare as ac;"
+        "before = 'antiage_compare.report' in sys.modules;"
+        "from antiage_compare import report, errors;"
+        "from antiage_compare.uncertainty import analysis;"
+        "assert ac.render_html is report.render_html and ac.write_report is report.write_report;"
+        "assert ac.ReportOptions is report.ReportOptions and ac.ReportError is errors.ReportError;"
+        "assert ac.Analysis is analysis.Analysis and ac.analyse is analysis.analyse;"
+        "print(before)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
 
 
 def test_jinja2_is_not_imported_on_import() -> None:
@@ -574,9 +692,9 @@ def test_jinja2_is_not_imported_on_import() -> None:
 
 def test_write_report_writes_the_same_bytes(tmp_path: Path, comparison: Any) -> None:
     """write_report writes exactly render_html's text, UTF-8, and returns the path."""
-    out = write_report(comparison, tmp_path / "r.html", smaa=False, **FIXED)
+    out = write_report(comparison, tmp_path / "r.html", options=opts())
     assert out == tmp_path / "r.html"
-    assert out.read_bytes() == render_html(comparison, smaa=False, **FIXED).encode("utf-8")
+    assert out.read_bytes() == render_html(comparison, options=opts()).encode("utf-8")
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
 
 
@@ -584,8 +702,8 @@ def test_write_report_keeps_old_file_on_render_error(tmp_path: Path, comparison:
     """A failing render leaves an existing file as it was and no temporary file."""
     target = tmp_path / "r.html"
     target.write_text("old", encoding="utf-8")
-    with pytest.raises(ReportError):
-        write_report(comparison, target, smaa=False, grid_options=[], **FIXED)
+    with pytest.raises(UnknownIdError):
+        write_report(comparison, target, options=opts(grid_options=["nope"]))
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
 
@@ -602,7 +720,7 @@ def test_write_report_keeps_old_file_on_write_error(
 
     monkeypatch.setattr(Path, "replace", boom)
     with pytest.raises(OSError, match="disk full"):
-        write_report(comparison, target, smaa=False, **FIXED)
+        write_report(comparison, target, options=opts())
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
 
@@ -611,7 +729,7 @@ def test_write_report_replaces_existing_file(tmp_path: Path, comparison: Any) ->
     """An existing report is replaced by the new one."""
     target = tmp_path / "r.html"
     target.write_text("old", encoding="utf-8")
-    write_report(comparison, str(target), smaa=False, **FIXED)
+    write_report(comparison, str(target), options=opts())
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -739,8 +857,3 @@ def test_ipdas_item_fails_when_its_content_is_missing(data: ReportData, item_id:
     assert item_id in failed
     assert failed[item_id].reason
     assert not audit.passed
-
-
-def test_comparison_repr_html_is_the_compact_view(comparison: Any) -> None:
-    """Jupyter's _repr_html_ on a Comparison gives the report's compact fragment."""
-    assert comparison._repr_html_() == repr_html(comparison)

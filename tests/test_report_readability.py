@@ -9,9 +9,10 @@ import pytest
 
 from antiage_compare import load_catalog
 from antiage_compare.profile import example_profile
-from antiage_compare.report import reading_grade, render_html, report_prose
+from antiage_compare.report import ReportOptions, reading_grade, render_html, report_prose
 from antiage_compare.report.readability import flesch_kincaid, syllables, text_stats
 from antiage_compare.scoring import compare
+from antiage_compare.uncertainty.analysis import analyse
 
 from .factories import catalog_dict, write_catalog
 
@@ -91,7 +92,8 @@ def test_report_prose_skips_style_svg_and_not_ours() -> None:
 def test_report_reading_grade_is_at_most_8() -> None:
     """The example report's prose (sentences, without titles and claims) reads at grade 8 or below."""
     c = compare(example_profile())
-    html = render_html(c, samples=500, today=dt.date(2026, 11, 26), version="0")
+    options = ReportOptions(today=dt.date(2026, 11, 26), version="0")
+    html = render_html(c, analysis=analyse(c, samples=500), options=options)
     prose = report_prose(html)
     grade = reading_grade(prose)
     print(f"reading grade of the example report: {grade:.2f} ({text_stats(prose)})")
@@ -103,7 +105,8 @@ def test_template_prose_reading_grade_is_at_most_8(tmp_path: Path) -> None:
     """With a minimal catalogue, the report's own wording reads at grade 8 or below."""
     cat = load_catalog(write_catalog(tmp_path, catalog_dict()))
     c = compare(example_profile(), cat)
-    html = render_html(c, samples=200, today=dt.date(2026, 11, 26), version="0")
+    options = ReportOptions(today=dt.date(2026, 11, 26), version="0")
+    html = render_html(c, analysis=analyse(c, samples=200), options=options)
     grade = reading_grade(report_prose(html))
     print(f"reading grade of the report's own wording: {grade:.2f}")
     assert grade <= MAX_GRADE

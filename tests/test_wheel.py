@@ -1,9 +1,10 @@
-"""The built wheel carries the catalogue and loads it from outside the source tree."""
+"""The built wheel carries the catalogue, loads it from outside the source tree, knows its version."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 import venv
 import zipfile
 from pathlib import Path
@@ -11,6 +12,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The one version source; the installed package must report it.
+PYPROJECT_VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+    "version"
+]
 
 pytestmark = pytest.mark.slow
 
@@ -56,8 +61,8 @@ def test_installed_wheel_loads_catalogue_outside_source_tree(wheel: Path, tmp_pa
         "c = ac.load_catalog();"
         "import antiage_compare._paths as p;"
         "print(len(c), c['acupuncture'].certainty, 'site-packages' in str(p.shipped_data()));"
-        "from antiage_compare.report import render_html;"
-        "assert 'not medical advice' in render_html(ac.compare(ac.example_profile()), smaa=False)"
+        "assert 'not medical advice' in ac.render_html(ac.compare(ac.example_profile()));"
+        f"assert ac.__version__ == {PYPROJECT_VERSION!r}, ac.__version__"
     )
     run = subprocess.run(
         [str(py), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True

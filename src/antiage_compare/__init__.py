@@ -1,9 +1,10 @@
 """antiage_compare: compare anti-ageing treatments against what matters to a person.
 
 A decision aid, not medical advice. The flow is one way: the catalogue (``load_catalog``) and
-the person (``Profile``) → eligibility → scoring (``compare``) → uncertainty (``smaa``,
-``sensitivity``) → a ``Comparison`` → the report (``render_html``, ``write_report``).
-See the README and ``docs/`` for a tour.
+the person (``Profile``) → eligibility → scoring (``compare``) → a ``Comparison`` →
+uncertainty (``smaa``, ``sensitivity``, or both for a report with ``analyse``) → the report
+(``render_html``, ``write_report``, with ``ReportOptions``). See the README and ``docs/`` for a
+tour.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from antiage_compare import comparison as _comparison_module
+from antiage_compare._version import package_version
 from antiage_compare.catalog import NO_PROCEDURE, Catalog
 from antiage_compare.comparison import Comparison, Contribution, ScoredOption
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, Criterion
@@ -26,6 +27,7 @@ from antiage_compare.errors import (
     ProfileFileNotFoundError,
     ProfilePermissionError,
     ProfileTypeError,
+    ReportError,
     UnknownIdError,
     WrongTypeError,
 )
@@ -49,13 +51,20 @@ from antiage_compare.scoring import compare
 from antiage_compare.weights import Weights
 
 if TYPE_CHECKING:
+    from antiage_compare.report import ReportOptions, render_html, write_report
+    from antiage_compare.uncertainty.analysis import Analysis, analyse
     from antiage_compare.uncertainty.sensitivity import Sensitivity, WeightInterval, sensitivity
     from antiage_compare.uncertainty.smaa import Cancelled, SmaaResult, smaa, smaa_comparison
 
-__version__ = "0.1.0"
+    __version__: str
 
 #: Names loaded on first use, so `import antiage_compare` stays fast (PEP 562).
 _LAZY = {
+    "Analysis": "antiage_compare.uncertainty.analysis",
+    "analyse": "antiage_compare.uncertainty.analysis",
+    "ReportOptions": "antiage_compare.report",
+    "render_html": "antiage_compare.report",
+    "write_report": "antiage_compare.report",
     "Cancelled": "antiage_compare.uncertainty.smaa",
     "SmaaResult": "antiage_compare.uncertainty.smaa",
     "smaa": "antiage_compare.uncertainty.smaa",
@@ -67,6 +76,8 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # read from the installed metadata on first use
+        return package_version()
     module = _LAZY.get(name)
     if module is None:
         msg = f"module 'antiage_compare' has no attribute {name!r}"
@@ -77,23 +88,15 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | {"__version__"})
 
-
-def _compact_html(comparison: Comparison) -> str:
-    """Comparison._repr_html_: the report's compact view (jinja2 loads only when it is drawn)."""
-    from antiage_compare.report import repr_html
-
-    return repr_html(comparison)
-
-
-_comparison_module.html_renderer = _compact_html
 
 __all__ = [
     "CONCERNS",
     "CRITERIA",
     "CRITERION_IDS",
     "NO_PROCEDURE",
+    "Analysis",
     "AntiageError",
     "Cancelled",
     "Catalog",
@@ -122,6 +125,8 @@ __all__ = [
     "ProfileTypeError",
     "Range",
     "Reason",
+    "ReportError",
+    "ReportOptions",
     "Risk",
     "ScoredOption",
     "Sensitivity",
@@ -133,13 +138,16 @@ __all__ = [
     "Weights",
     "WrongTypeError",
     "__version__",
+    "analyse",
     "compare",
     "example_profile",
     "file_kind",
     "load_catalog",
     "load_clinic",
     "load_profile",
+    "render_html",
     "sensitivity",
     "smaa",
     "smaa_comparison",
+    "write_report",
 ]

@@ -8,7 +8,6 @@ mistake.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
@@ -18,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from antiage_compare._version import package_version
 from antiage_compare.catalog import Catalog
 from antiage_compare.errors import AntiageError
 from antiage_compare.loading import FileKind, file_kind, load_catalog, load_clinic
@@ -264,15 +264,9 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     """Write the HTML report for a profile (the shipped example when none is given)."""
     import webbrowser
 
+    from antiage_compare.report import write_report
     from antiage_compare.scoring import compare
-
-    try:
-        write_report: Callable[..., Path] = importlib.import_module(
-            "antiage_compare.report"
-        ).write_report
-    except (ImportError, AttributeError) as exc:
-        sys.stderr.write(f"antiage-compare: error: the report writer is not available ({exc})\n")
-        return EXIT_FAILURE
+    from antiage_compare.uncertainty.analysis import DEFAULT_SAMPLES, DEFAULT_SEED, analyse
 
     profile = _profile(args)
     catalog = _catalog(args)
@@ -284,22 +278,18 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     result = compare(profile, catalog, method=args.method)
     smaa = not args.no_smaa
     bar = ProgressBar(sys.stderr) if smaa and not args.quiet and _isatty(sys.stderr) else None
-    kwargs: dict[str, Any] = {"smaa": smaa}
-    if args.seed is not None:
-        kwargs["seed"] = args.seed
-    if args.samples is not None:
-        kwargs["samples"] = args.samples
-    if bar is not None:
-        kwargs["progress"] = bar
-    info = catalog.info
-    if info.clinic_name:
-        kwargs["clinic_name"] = info.clinic_name
-        kwargs["competing_interests"] = info.competing_interests
     try:
-        written = Path(write_report(result, target, **kwargs))
+        analysis = analyse(
+            result,
+            smaa=smaa,
+            samples=DEFAULT_SAMPLES if args.samples is None else args.samples,
+            seed=DEFAULT_SEED if args.seed is None else args.seed,
+            progress=bar,
+        )
     finally:
         if bar is not None:
             bar.close()
+    written = write_report(result, target, analysis=analysis)
     if not args.quiet:
         out.write(f"Wrote {written}\n")
     if args.open:
@@ -432,7 +422,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare anti-ageing treatments against what matters to a person. "
         "A decision aid: information, not medical advice.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def add(
@@ -480,10 +470,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _version() -> str:
-    from antiage_compare import __version__
+class _Version(argparse.Action):
+    """``--version``: print the installed version and exit (read only when asked for)."""
 
-    return __version__
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, help="show program's version number and exit"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        sys.stdout.write(f"{parser.prog} {package_version()}\n")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,7 +7,7 @@ the JSON Schema shipped as ``antiage_compare/schemas/comparison.schema.json``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
@@ -24,10 +24,7 @@ if TYPE_CHECKING:
     from antiage_compare.weights import Weights
 
 
-__all__ = ["Comparison", "Contribution", "ScoredOption", "html_renderer"]
-
-#: Draws a Comparison as compact HTML for Jupyter; installed by the package facade.
-html_renderer: Callable[[Comparison], str] | None = None
+__all__ = ["Comparison", "Contribution", "ScoredOption"]
 
 
 @frozen
@@ -240,14 +237,40 @@ class Comparison:
     def __str__(self) -> str:
         return self.table()
 
-    def _repr_html_(self) -> str | None:
-        """A compact HTML table for Jupyter, drawn by the renderer the package installs.
+    def _repr_html_(self) -> str:
+        """A compact HTML table for Jupyter: rank, fit and option, then the exclusions.
 
-        The report layer sits above this module, so this module only holds a hook
-        (:data:`html_renderer`); ``antiage_compare/__init__.py`` points it at the report's
-        compact view. ``None`` (no renderer) makes Jupyter fall back to the plain text table.
+        The same content as :meth:`table`, drawn here with :func:`html.escape` on every string
+        (option names and reasons come from data files), so showing a comparison needs neither
+        the report nor jinja2.
         """
-        return None if html_renderer is None else html_renderer(self)
+        who = escape(self.profile.name or "this profile")
+        lines = [
+            '<div class="antiage-comparison">',
+            f"<table>\n<caption>How well each option fits the priorities of {who} "
+            f"(fit 0–100, method {escape(self.method)})</caption>",
+            '<thead><tr><th scope="col">rank</th><th scope="col">fit</th>'
+            '<th scope="col">option</th></tr></thead>',
+            "<tbody>",
+        ]
+        for s in self.scored:
+            marks = (" (tie)" if s.tied_with else "") + (" (take care)" if s.cautions else "")
+            lines.append(
+                f'<tr><td style="text-align:right">{s.rank}</td>'
+                f'<td style="text-align:right">{s.fit:.1f}</td>'
+                f'<th scope="row" style="text-align:left">{escape(s.option.name)}{marks}</th></tr>'
+            )
+        lines.append("</tbody>\n</table>")
+        if self.excluded:
+            lines.append("<p>Not open to you:</p>\n<ul>")
+            lines.extend(
+                f"<li>{escape(e.option.name)}: {escape(e.reasons[0].text)}</li>"
+                for e in self.excluded
+            )
+            lines.append("</ul>")
+        lines.append(f"<p>{escape(self.summary())} This is information, not medical advice.</p>")
+        lines.append("</div>")
+        return "\n".join(lines)
 
     def __repr__(self) -> str:
         top = ", ".join(f"{s.option.id}={s.fit:.0f}" for s in self.scored[:3])

@@ -19,6 +19,7 @@ __all__ = [
     "ProfileFileNotFoundError",
     "ProfilePermissionError",
     "ProfileTypeError",
+    "ReportError",
     "UnknownIdError",
     "WrongTypeError",
 ]
@@ -150,3 +151,7 @@ class UnknownIdError(AntiageError, KeyError):
 
 class MCDAError(AntiageError, ValueError):
     """Invalid input to a pure MCDA function (NaN, ragged matrix, bad weights, ...)."""
+
+
+class ReportError(AntiageError, ValueError):
+    """A report option is out of range (for example more than four grid options)."""

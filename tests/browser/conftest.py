@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from antiage_compare.profile import Profile, example_profile
-from antiage_compare.report import write_report
+from antiage_compare.report import ReportOptions, write_report
 from antiage_compare.scoring import compare
+from antiage_compare.uncertainty.analysis import analyse
+
+from ..report_cases import clinic_report, tiny_report
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = [
@@ -31,8 +34,6 @@ LAUNCH_ARGS = [
 ]
 ROOT = Path(__file__).resolve().parents[2]
 ACTUAL = ROOT / "tests" / "actual"
-#: The whole-report gold files (tests/test_report_gold.py) are checked in the browser too.
-GOLD_FILES = sorted((ROOT / "tests" / "gold").glob("*.html"))
 
 XSS_NAME = '<script>window.__pwned=1</script>"&é漢'
 XSS_CLINIC = '<img src=x onerror="window.__pwned=1"> Clinique Étoile & "Ågé"'
@@ -48,14 +49,24 @@ def _xss_profile() -> Profile:
     return Profile.from_dict(data)
 
 
-#: name -> (profile factory, render options) for the reports the browser opens.
-CASES: dict[str, tuple[Any, dict[str, Any]]] = {
-    "example": (example_profile, {"samples": 500}),
+#: name -> (profile factory, analysis keywords, report options) for the reports the browser opens.
+CASES: dict[str, tuple[Any, dict[str, Any], dict[str, Any]]] = {
+    "example": (example_profile, {"samples": 500}, {}),
     "xss": (
         _xss_profile,
-        {"smaa": False, "clinic_name": XSS_CLINIC, "competing_interests": XSS_INTERESTS},
+        {"smaa": False},
+        {"clinic_name": XSS_CLINIC, "competing_interests": XSS_INTERESTS},
     ),
 }
+
+#: name -> page maker (given a scratch folder) for the reports of tests/test_report_gold.py.
+PAGES: dict[str, Callable[[Path], str]] = {
+    "tiny": lambda folder: tiny_report(),
+    "clinic": clinic_report,
+}
+
+#: Every report the browser opens.
+ALL_REPORTS = sorted([*CASES, *PAGES])
 
 
 @pytest.fixture(scope="session")
@@ -79,16 +90,19 @@ def chromium_browser(sync_api: Any) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The reports under test (fixed date and version), plus the gold files."""
+    """The reports under test, each with a fixed date and version."""
     folder = tmp_path_factory.mktemp("reports")
-    out = {f"gold/{p.stem}": p for p in GOLD_FILES}
-    for name, (make_profile, options) in CASES.items():
+    out = {}
+    for name, make in PAGES.items():
+        out[name] = folder / f"{name}.html"
+        out[name].write_text(make(folder), encoding="utf-8")
+    for name, (make_profile, analysis, options) in CASES.items():
+        c = compare(make_profile())
         out[name] = write_report(
-            compare(make_profile()),
+            c,
             folder / f"{name}.html",
-            today=dt.date(2026, 11, 26),
-            version="0.1.0-browser",
-            **options,
+            analysis=analyse(c, **analysis),
+            options=ReportOptions(today=dt.date(2026, 11, 26), version="0.1.0-browser", **options),
         )
     return out
 

@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ACTUAL, CASES, GOLD_FILES, XSS_CLINIC, XSS_INTERESTS, XSS_NAME
-
-ALL_REPORTS = sorted(CASES) + [f"gold/{p.stem}" for p in GOLD_FILES]
+from .conftest import ACTUAL, ALL_REPORTS, XSS_CLINIC, XSS_INTERESTS, XSS_NAME
 
 pytestmark = pytest.mark.browser
 

@@ -17,7 +17,7 @@ import pytest
 
 from antiage_compare import Profile, compare, example_profile, load_clinic
 from antiage_compare._dump import to_toml
-from antiage_compare.report import write_report
+from antiage_compare.report import ReportOptions, write_report
 
 from ..factories import clinic_option_dict
 
@@ -89,9 +89,8 @@ def hostile_reports(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str,
         data["profile"]["name"] = payload
         result = compare(Profile.from_dict(data), catalog)
         assert "clinic_own" in result.ids
-        path = write_report(
-            result, folder / "report.html", smaa=False, today=dt.date(2026, 11, 26), version="x"
-        )
+        options = ReportOptions(today=dt.date(2026, 11, 26), version="x")
+        path = write_report(result, folder / "report.html", options=options)
         html = path.read_text(encoding="utf-8")
         assert CSP.search(html), (
             "the report carries a CSP; the test removes it to test escaping alone"

@@ -2,11 +2,21 @@
 
 >>> from antiage_compare.scoring import compare
 >>> from antiage_compare.profile import example_profile
->>> from antiage_compare.report import render_html
->>> html = render_html(compare(example_profile()), smaa=False)  # doctest: +SKIP
+>>> from antiage_compare.uncertainty.analysis import analyse
+>>> from antiage_compare.report import ReportOptions, render_html
+>>> c = compare(example_profile())
+>>> html = render_html(c, analysis=analyse(c), options=ReportOptions(prepared_for="Ann"))  # doctest: +SKIP
 
-The data for the page is prepared first (:func:`build_report_data` gives a frozen
-:class:`ReportData`), then formatted by jinja2 templates that ship with the package.
+One pipeline, in this order, each step in its own module:
+
+1. the analysis runs first (:func:`~antiage_compare.uncertainty.analysis.analyse`) and is
+   passed in, so building a report computes nothing random;
+2. :func:`build_report_data` (``build``) runs the section builders (``sections``, ``facts``),
+   which take their words from ``prose`` and number sources through one ``cite.Citations``,
+   and returns a frozen :class:`ReportData` (``records``);
+3. ``render`` formats it with jinja2 templates that ship with the package.
+
+:class:`ReportOptions` (``options``) holds the caller's choices for all three entry points.
 :func:`ipdas_audit` checks the prepared data against the IPDAS criteria for treatment decisions,
 and :func:`reading_grade` measures plain-language text. jinja2 is imported only when a page is
 rendered, not on import.
@@ -16,16 +26,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from antiage_compare.report.data import (
-    DEFAULT_SAMPLES,
-    DEFAULT_SEED,
-    ReportData,
-    ReportError,
-    build_report_data,
-)
+from antiage_compare.errors import ReportError
+from antiage_compare.report.build import build_report_data
 from antiage_compare.report.ipdas import IpdasAudit, IpdasItem, ipdas_audit
+from antiage_compare.report.options import MAX_GRID_OPTIONS, ReportOptions
 from antiage_compare.report.readability import reading_grade, report_prose
-from antiage_compare.report.render import render_compact, render_html, write_report
+from antiage_compare.report.records import ReportData
+from antiage_compare.report.render import render_html, write_report
+from antiage_compare.uncertainty.analysis import DEFAULT_SAMPLES, DEFAULT_SEED
 
 if TYPE_CHECKING:
     from antiage_compare.comparison import Comparison
@@ -34,10 +42,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_SAMPLES",
     "DEFAULT_SEED",
+    "MAX_GRID_OPTIONS",
     "IpdasAudit",
     "IpdasItem",
     "ReportData",
     "ReportError",
+    "ReportOptions",
     "build_report_data",
     "ipdas_audit",
     "reading_grade",
@@ -49,7 +59,9 @@ __all__ = [
 
 
 def repr_html(comparison: Comparison) -> str:
-    """A compact HTML summary for ``Comparison._repr_html_`` in Jupyter (no SMAA).
+    """The compact HTML table Jupyter shows for a comparison (``Comparison._repr_html_``).
+
+    Kept for callers of earlier versions; the table is drawn by the comparison itself.
 
     Args:
         comparison: the result of :func:`antiage_compare.scoring.compare`.
@@ -57,4 +69,4 @@ def repr_html(comparison: Comparison) -> str:
     Returns:
         An HTML fragment.
     """
-    return render_compact(comparison)
+    return comparison._repr_html_()

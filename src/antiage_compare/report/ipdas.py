@@ -3,7 +3,7 @@
 The International Patient Decision Aid Standards instrument (IPDASi v4.0) has six qualifying
 criteria and six certification criteria that apply to treatment choices (the four further
 certification items are for screening tests only). :func:`ipdas_audit` checks each one on a
-:class:`~antiage_compare.report.data.ReportData` and says why it passes or fails. The checks are
+:class:`~antiage_compare.report.records.ReportData` and says why it passes or fails. The checks are
 mechanical: they show that the content is there and complete, not that it is well written.
 """
 
@@ -15,7 +15,7 @@ from typing import NamedTuple
 from attrs import field, frozen
 
 from antiage_compare.model import to_tuple
-from antiage_compare.report.data import Figure, OptionDetail, ReportData
+from antiage_compare.report.records import Figure, OptionDetail, ReportData
 
 __all__ = ["EQUAL_DETAIL_RATIO", "IpdasAudit", "IpdasItem", "ipdas_audit"]
 
@@ -99,7 +99,7 @@ def ipdas_audit(report_data: ReportData) -> IpdasAudit:
     """Check the six qualifying and six certification IPDAS criteria for treatment decisions.
 
     Args:
-        report_data: the data from :func:`~antiage_compare.report.data.build_report_data`.
+        report_data: the data from :func:`~antiage_compare.report.build.build_report_data`.
 
     Returns:
         The audit; ``audit.passed`` is true when all twelve pass.

@@ -1,4 +1,4 @@
-"""Render :class:`~antiage_compare.report.data.ReportData` to one self-contained HTML page.
+"""Render :class:`~antiage_compare.report.records.ReportData` to one self-contained HTML page.
 
 One jinja2 environment (``PackageLoader``, autoescape on, ``StrictUndefined``) is built on first
 use and kept. jinja2 is imported only here, inside functions, so ``import antiage_compare`` stays
@@ -7,7 +7,6 @@ fast. Templates and the style sheet live in ``antiage_compare/report/templates``
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -15,22 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from antiage_compare._files import write_text_atomic
-from antiage_compare.report.data import (
-    DEFAULT_SAMPLES,
-    DEFAULT_SEED,
-    Figure,
-    ReportData,
-    build_report_data,
-)
+from antiage_compare.report.build import build_report_data
+from antiage_compare.report.options import ReportOptions
+from antiage_compare.report.records import Figure, ReportData
 
 if TYPE_CHECKING:
     import jinja2
 
     from antiage_compare.comparison import Comparison
-    from antiage_compare.uncertainty.smaa import SmaaResult
+    from antiage_compare.uncertainty.analysis import Analysis
 
 
-__all__ = ["environment", "render", "render_compact", "render_html", "write_report"]
+__all__ = ["environment", "render", "render_html", "write_report"]
+
+_DEFAULT_OPTIONS = ReportOptions()
 
 _lock = threading.Lock()
 _env: jinja2.Environment | None = None
@@ -111,63 +108,37 @@ def render(data: ReportData) -> str:
 def render_html(
     comparison: Comparison,
     *,
-    smaa: bool | SmaaResult | None = True,
-    samples: int = DEFAULT_SAMPLES,
-    seed: int = DEFAULT_SEED,
-    grid_options: Sequence[str] | None = None,
-    prepared_for: str | None = None,
-    clinic_name: str | None = None,
-    competing_interests: str | None = None,
-    today: dt.date | None = None,
-    version: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    analysis: Analysis | None = None,
+    options: ReportOptions = _DEFAULT_OPTIONS,
 ) -> str:
     """The decision-aid report for ``comparison`` as one self-contained HTML page.
 
-    The page has inline CSS and SVG, no script and no request to the network. The same inputs
-    (with ``today`` and ``version`` given) give the same bytes.
+    The page has inline CSS and SVG, no script and no request to the network. The same
+    inputs (with ``options.today`` and ``options.version`` given) give the same bytes.
 
     Args:
         comparison: the result of :func:`antiage_compare.scoring.compare`.
-        smaa: ``True`` (default) to include the SMAA scenario analysis, ``False`` to leave it
-            out, or an SMAA result to use as is.
-        samples: SMAA draws (default 10,000).
-        seed: SMAA random seed (default :data:`~antiage_compare.report.data.DEFAULT_SEED`,
-            20261126).
-        grid_options: 1 to 4 option ids for the printable Option Grid; default: the three
-            options with the highest fit plus "no procedure".
-        prepared_for: who the report is for; default: the profile's name.
-        clinic_name: the clinic giving the report; default: the catalogue's.
-        competing_interests: the competing-interest statement; default: the catalogue's (with
-            an honest sentence added when only a clinic name is given).
-        today: the report date; default: today.
-        version: the version shown; default: the package version.
-        progress: passed on to the SMAA run.
+        analysis: the uncertainty analysis to show, from
+            :func:`~antiage_compare.uncertainty.analysis.analyse`; ``None`` shows none.
+        options: who the report is for, who gives it, its date, version and grid options.
 
     Returns:
         The HTML text.
 
     Raises:
-        ReportError: ``grid_options`` names no option or more than four.
-        UnknownIdError: ``grid_options`` names an unknown or excluded option.
+        ReportError: ``analysis`` was made for another comparison.
+        UnknownIdError: ``options.grid_options`` names an unknown or excluded option.
     """
-    data = build_report_data(
-        comparison,
-        smaa=smaa,
-        samples=samples,
-        seed=seed,
-        grid_options=grid_options,
-        prepared_for=prepared_for,
-        clinic_name=clinic_name,
-        competing_interests=competing_interests,
-        today=today,
-        version=version,
-        progress=progress,
-    )
-    return render(data)
+    return render(build_report_data(comparison, analysis=analysis, options=options))
 
 
-def write_report(comparison: Comparison, path: str | os.PathLike[str], **options: Any) -> Path:
+def write_report(
+    comparison: Comparison,
+    path: str | os.PathLike[str],
+    *,
+    analysis: Analysis | None = None,
+    options: ReportOptions = _DEFAULT_OPTIONS,
+) -> Path:
     """Write the report to ``path`` atomically and return the path.
 
     The page is written to a temporary file in the same folder, then moved over ``path`` with
@@ -177,23 +148,11 @@ def write_report(comparison: Comparison, path: str | os.PathLike[str], **options
     Args:
         comparison: the result of :func:`antiage_compare.scoring.compare`.
         path: where to write the ``.html`` file.
-        **options: the keyword options of :func:`render_html`.
+        analysis: as for :func:`render_html`.
+        options: as for :func:`render_html`.
 
     Returns:
         ``path`` as a :class:`~pathlib.Path`.
     """
-    html = render_html(comparison, **options)
+    html = render_html(comparison, analysis=analysis, options=options)
     return write_text_atomic(path, html)
-
-
-def render_compact(comparison: Comparison) -> str:
-    """A compact HTML fragment for Jupyter: fits, exclusions and the advice notice.
-
-    Args:
-        comparison: the result of :func:`antiage_compare.scoring.compare`.
-
-    Returns:
-        An HTML fragment (no ``<html>`` element), without SMAA.
-    """
-    data = build_report_data(comparison, smaa=False, today=dt.date(1970, 1, 1), version="")
-    return environment().get_template("compact.html.j2").render(data=data)

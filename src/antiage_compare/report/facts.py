@@ -1,0 +1,362 @@
+"""An option's facts as report records: figures, risk rows, Option Grid columns, the detail.
+
+:class:`OptionFacts` turns the catalogue's figures for one option into the records of
+:mod:`~antiage_compare.report.records`, in words, with a certainty grade and citation numbers.
+The same figure is worded the same way everywhere it appears (grid, detail), and every risk is
+a natural frequency on one denominator, both ways round, with an icon array where it can be
+drawn. It holds the report's one :class:`~antiage_compare.report.cite.Citations`, so the
+order of its calls is the order of the citation numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from antiage_compare.model import (
+    CONCERN_LABELS,
+    CONCERNS,
+    CostBasis,
+    EffectSize,
+    NoData,
+    Option,
+    Quantity,
+    Range,
+    Risk,
+)
+from antiage_compare.report.cite import Citations
+from antiage_compare.report.prose import GRID_QUESTIONS, quantity_text, sentence
+from antiage_compare.report.records import (
+    BenefitRow,
+    Figure,
+    Grid,
+    GridCell,
+    GridColumn,
+    IconArray,
+    OptionDetail,
+    ReasonItem,
+    RiskRow,
+)
+from antiage_compare.wording import frequency, money, number
+
+if TYPE_CHECKING:
+    from antiage_compare.comparison import Comparison, ScoredOption
+    from antiage_compare.eligibility import Reason
+
+__all__ = ["OptionFacts"]
+
+
+class _Answer(NamedTuple):
+    """One Option Grid answer before it is cited: its words, grade and source ids."""
+
+    text: str
+    certainty: str
+    sources: Sequence[str]
+
+
+class OptionFacts:
+    """Builds the records about options for one comparison, citing through ``cite``.
+
+    Args:
+        comparison: the comparison the report is about.
+        cite: the report's citation numbering.
+    """
+
+    def __init__(self, comparison: Comparison, cite: Citations) -> None:
+        self.c = comparison
+        self.catalog = comparison.catalog
+        self.cite = cite
+
+    # -- certainty and figures -----------------------------------------------------------------
+    def certainty(self, option: Option, sources: Sequence[str], known: bool = True) -> str:
+        """The "how sure" grade: the option's grade, "very low" on sales pages only, or "no data"."""
+        if not known:
+            return "no data"
+        kinds = [self.catalog.sources[s].kind for s in sources if s in self.catalog.sources]
+        if kinds and all(k.low_quality for k in kinds):
+            return "very low"
+        return str(option.certainty.value)
+
+    def figure(self, option: Option, q: Quantity, text: str | None = None) -> Figure:
+        """A figure in words (``text``, or the quantity worded), with its grade and citations."""
+        known = not isinstance(q, NoData)
+        if text is None:
+            text = quantity_text(q)
+        note = (q.note if isinstance(q, Range) else q.reason).replace(".; ", ". ")
+        return Figure(
+            text=text,
+            known=known,
+            certainty=self.certainty(option, q.sources, known),
+            note=note,
+            cites=self.cite(q.sources),
+        )
+
+    def cost_text(self, option: Option) -> str:
+        """The cost of a course (or a year) in words, with the price a session and its origin."""
+        q = option.course_cost
+        if isinstance(q, NoData):
+            return "no data"
+        text = money(q, option.cost.currency)
+        per = option.cost.per
+        if per is CostBasis.YEAR:
+            text += " a year"
+        elif per is CostBasis.SESSION and not isinstance(option.sessions, NoData):
+            text += " for a course (" + money(option.cost.amount, option.cost.currency)
+            text += " a session)"
+        else:
+            text += " for a course"
+        if option.cost.from_clinic:
+            text += ", clinic price"
+        return text
+
+    def cost_figure(self, option: Option) -> Figure:
+        """The course cost as a figure."""
+        q = option.course_cost
+        return self.figure(option, q, self.cost_text(option))
+
+    # -- risks ----------------------------------------------------------------------------------
+    def risk_row(self, option: Option, risk: Risk) -> RiskRow:
+        """A harm as "about N in D", the other side "D − N do not", and an icon array if drawable."""
+        f = frequency(risk)
+        cites = self.cite(risk.sources)
+        unit = risk.unit or "people"
+        if not f.known:
+            reason = risk.count.reason if isinstance(risk.count, NoData) else ""
+            fig = Figure(
+                text="no data",
+                known=False,
+                certainty="no data",
+                note=reason or "Not measured in any source we found.",
+                cites=cites,
+            )
+            return RiskRow(
+                name=risk.name,
+                serious=risk.severity.value == "serious",
+                figure=fig,
+                other_side="",
+                population=risk.population,
+                time_frame=risk.time_frame,
+                icons=None,
+                picture_text="No picture: there is no figure to draw.",
+            )
+        d = f"{f.denominator:,}"
+        text = f"about {number(f.count)} in {d} {unit}"
+        if f.low != f.high:
+            text += f" (range {number(f.low)} to {number(f.high)})"
+        fig = Figure(
+            text=text,
+            known=True,
+            certainty=self.certainty(option, risk.sources),
+            note=risk.note,
+            cites=cites,
+        )
+        icons = None
+        picture = ""
+        if f.denominator == 1000:
+            filled = min(1000, round(f.count))
+            top = min(1000, max(filled, round(f.high)))
+            label = (
+                f"Picture of 1,000 squares. {filled} are dark: about {number(f.count)} in 1,000 "
+                f"{unit} have this."
+            )
+            if top > filled:
+                label += f" {top - filled} more are striped: the range goes up to {number(f.high)}."
+            label += f" {1000 - top} are white."
+            icons = IconArray(total=1000, filled=filled, extra=top - filled, label=label)
+        else:
+            picture = f"Too rare to draw: fewer than 1 in 1,000 {unit}."
+        return RiskRow(
+            name=risk.name,
+            serious=risk.severity.value == "serious",
+            figure=fig,
+            other_side=(
+                f"{'' if f.count == int(f.count) else 'about '}"
+                f"{number(f.denominator - f.count)} in {d} do not."
+            ),
+            population=risk.population,
+            time_frame=risk.time_frame,
+            icons=icons,
+            picture_text=picture,
+        )
+
+    def _risk_answer(self, option: Option, risk: Risk | None) -> _Answer:
+        """A harm in one Option Grid cell: its name and "about N in D"."""
+        if risk is None:
+            return _Answer("no data", "no data", ())
+        f = frequency(risk)
+        if not f.known:
+            return _Answer(f"{risk.name}: no data", "no data", risk.sources)
+        text = f"{risk.name}: about {number(f.count)} in {f.denominator:,} {risk.unit or 'people'}"
+        if f.low != f.high:
+            text += f" (range {number(f.low)} to {number(f.high)})"
+        return _Answer(text, self.certainty(option, risk.sources), risk.sources)
+
+    # -- sections -------------------------------------------------------------------------------
+    def reason(self, r: Reason) -> ReasonItem:
+        """An exclusion or caution reason, with its kind in words and its citations."""
+        kind = {
+            "contraindication": "Health reason",
+            "deal_breaker": "Your deal-breaker",
+            "caution": "Take care",
+        }.get(r.kind, r.kind)
+        return ReasonItem(text=r.text, kind=kind, cites=self.cite(r.sources))
+
+    def grid(self, gid: str, caption: str, scored: Sequence[ScoredOption]) -> Grid:
+        """An Option Grid with one column per option in ``scored``.
+
+        Sources are cited row by row, as the table reads (question by question, each across
+        the options), so the citation numbers go up along the page.
+        """
+        answers = [self._answers(s.option) for s in scored]
+        cells: list[list[GridCell]] = [[] for _ in answers]
+        for row in range(len(GRID_QUESTIONS)):
+            for column, a in zip(cells, answers, strict=True):
+                text, certainty, sources = a[row]
+                column.append(GridCell(text=text, certainty=certainty, cites=self.cite(sources)))
+        columns = [
+            GridColumn(option_id=s.option.id, name=s.option.name, cells=c)
+            for s, c in zip(scored, cells, strict=True)
+        ]
+        return Grid(id=gid, caption=caption, questions=GRID_QUESTIONS, columns=columns)
+
+    def _answers(self, o: Option) -> tuple[_Answer, ...]:
+        """An option's answers to the :data:`GRID_QUESTIONS`, in order, not yet cited."""
+        cert = str(o.certainty.value)
+        sessions = quantity_text(o.sessions)
+        if o.interval and o.interval.lower() != "none":
+            sessions += f"; {o.interval[:1].lower()}{o.interval[1:]}"
+        return (
+            _Answer(o.summary, cert, o.mechanism_sources),
+            _Answer(
+                sessions,
+                self.certainty(o, o.sessions.sources, bool(o.sessions)),
+                (*o.sessions.sources, *o.interval_sources),
+            ),
+            self._answer(o, o.downtime_days),
+            self._risk_answer(o, o.side_effects),
+            self._risk_answer(o, o.serious_risk),
+            self._answer(o, o.duration_months),
+            _Answer(
+                self.cost_text(o),
+                self.certainty(o, o.course_cost.sources, bool(o.course_cost)),
+                o.course_cost.sources,
+            ),
+            _Answer(f"{cert.capitalize()}. {o.certainty.plain}", cert, o.certainty_sources),
+        )
+
+    def _answer(self, option: Option, q: Quantity) -> _Answer:
+        known = not isinstance(q, NoData)
+        return _Answer(quantity_text(q), self.certainty(option, q.sources, known), q.sources)
+
+    def detail(self, s: ScoredOption) -> OptionDetail:
+        """Section 6 for one option: experience, benefits, harms, practical facts, certainty."""
+        o = s.option
+        cite = self.cite
+        concerns = self.c.profile.concerns
+        order = [c for c in concerns if c in CONCERNS] + [c for c in CONCERNS if c not in concerns]
+        # Cite in the order the option's section reads: how it works, cautions, what it is
+        # like, benefits, harms, time and money, certainty.
+        mechanism_cites = cite(o.mechanism_sources)
+        cautions = tuple(self.reason(r) for r in s.cautions)
+        exp_cites = cite(o.experience.sources)
+        exp_cert = self.certainty(o, o.experience.sources)
+        experience = (
+            BenefitRow(
+                label="How it feels",
+                figure=Figure(
+                    text=o.experience.pain, known=True, certainty=exp_cert, cites=exp_cites
+                ),
+                detail="",
+            ),
+            BenefitRow(
+                label="What others may see",
+                figure=Figure(
+                    text=o.experience.marks, known=True, certainty=exp_cert, cites=exp_cites
+                ),
+                detail="",
+            ),
+            BenefitRow(
+                label="Time away from work and friends",
+                figure=Figure(
+                    text=o.experience.time_off, known=True, certainty=exp_cert, cites=exp_cites
+                ),
+                detail="",
+            ),
+        )
+        benefits = []
+        for concern in order:
+            e = o.effects[concern]
+            if e.size is EffectSize.NOT_STUDIED:
+                fig = Figure(
+                    text="not studied", known=False, certainty="no data", cites=cite(e.sources)
+                )
+            else:
+                text = str(e.size.value)
+                if e.low != e.high:
+                    text += f" (could be {e.low.value} to {e.high.value})"
+                fig = Figure(
+                    text=text,
+                    known=True,
+                    certainty=self.certainty(o, e.sources),
+                    cites=cite(e.sources),
+                )
+            benefits.append(
+                BenefitRow(
+                    label=f"Effect on {CONCERN_LABELS[concern]}",
+                    figure=fig,
+                    detail=e.reason,
+                    yours=concern in concerns,
+                )
+            )
+        benefits.append(
+            BenefitRow(
+                label="When you may see a change", figure=self._days(o, o.onset_days), detail=""
+            )
+        )
+        benefits.append(
+            BenefitRow(
+                label="How long the effect lasts",
+                figure=self.figure(o, o.duration_months),
+                detail="",
+            )
+        )
+        risks = tuple(self.risk_row(o, r) for r in o.risks)
+        sessions = self.figure(o, o.sessions)
+        practical = (
+            BenefitRow(
+                label="Sessions",
+                figure=sessions,
+                detail=sentence(o.interval) if o.interval.lower() != "none" else "",
+            ),
+            BenefitRow(label="Time off", figure=self.figure(o, o.downtime_days), detail=""),
+            BenefitRow(label="Cost", figure=self.cost_figure(o), detail=""),
+        )
+        cert = str(o.certainty.value)
+        certainty = Figure(
+            text=f"{cert.capitalize()}. {o.certainty.plain}",
+            known=True,
+            certainty=cert,
+            cites=cite(o.certainty_sources),
+        )
+        return OptionDetail(
+            id=o.id,
+            anchor="opt-" + str(self.c.ids.index(o.id) + 1),
+            name=o.name,
+            fit_text=f"{s.fit:.0f} out of 100",
+            summary=o.summary,
+            mechanism=o.mechanism,
+            mechanism_cites=mechanism_cites,
+            experience=experience,
+            benefits=benefits,
+            risks=risks,
+            practical=practical,
+            certainty=certainty,
+            certainty_reason=o.certainty_reason,
+            cautions=cautions,
+            clinic_price=o.cost.from_clinic,
+        )
+
+    def _days(self, option: Option, q: Quantity) -> Figure:
+        if isinstance(q, Range) and q.is_point and q.low == 0:
+            return self.figure(option, q, "straight away")
+        return self.figure(option, q)

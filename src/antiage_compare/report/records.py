@@ -1,0 +1,439 @@
+"""The frozen records a report is made of: what each section shows, decided before any HTML.
+
+:func:`~antiage_compare.report.build.build_report_data` fills these records and the templates
+only format them, so tests can check every sentence, number and citation of a report without
+parsing HTML. They are plain frozen attrs values with no behaviour beyond small derived
+properties (CSS class names, icon-array rectangles); :class:`ReportData` holds them all.
+
+Certainty badges. Every figure carries a "how sure" grade. It is the evidence grade the data team
+gave the option (high, moderate, low, very low), lowered to "very low" when the figure rests only
+on sales or aggregator pages. A figure that is missing is shown as "no data", never as zero.
+"""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from antiage_compare.model import to_tuple
+
+__all__ = [
+    "About",
+    "BenefitRow",
+    "ClaimGroup",
+    "ClaimItem",
+    "CriterionRow",
+    "Decision",
+    "ExcludedItem",
+    "Figure",
+    "FitBar",
+    "FitSection",
+    "Grid",
+    "GridCell",
+    "GridColumn",
+    "IconArray",
+    "Methods",
+    "NotShown",
+    "OptionDetail",
+    "ReasonItem",
+    "ReportData",
+    "RiskRow",
+    "SourceEntry",
+    "Values",
+    "WeightBar",
+]
+
+
+@frozen(kw_only=True)
+class SourceEntry:
+    """One cited source, numbered in order of first citation.
+
+    Attributes:
+        number: the citation number shown as ``[n]``.
+        id: the catalogue's source id.
+        citation: authors, title, journal and year in one line.
+        kind: the kind of source in plain words.
+        link: an ``http(s)`` address to link to, or ``""``.
+        link_text: an address that is not ``http(s)``, shown as text only, or ``""``.
+        low_quality: true for sales or aggregator pages.
+        note: the catalogue's note on the source.
+        known: false when the catalogue has no source with this id.
+    """
+
+    number: int
+    id: str
+    citation: str
+    kind: str
+    link: str
+    link_text: str
+    low_quality: bool
+    note: str
+    known: bool = True
+
+
+@frozen(kw_only=True)
+class Figure:
+    """A number or range in words, with how sure it is and where it comes from.
+
+    Attributes:
+        text: the figure in words ("0 to 3 days"), or "no data".
+        known: false for "no data".
+        certainty: ``high``, ``moderate``, ``low``, ``very low`` or ``no data``.
+        note: extra words from the data (may be empty).
+        cites: citation numbers.
+    """
+
+    text: str
+    known: bool
+    certainty: str
+    note: str = ""
+    cites: tuple[int, ...] = field(default=(), converter=to_tuple)
+
+    @property
+    def certainty_class(self) -> str:
+        """A CSS class name for the certainty badge."""
+        return "c-" + self.certainty.replace(" ", "-")
+
+
+@frozen(kw_only=True)
+class About:
+    """Who made the report's data, who gives it, and when the evidence was reviewed."""
+
+    authors: str
+    clinic_name: str
+    competing_interests: str
+    funding: str
+    reviewed: str
+    next_review: str
+    update_policy: str
+    overdue: bool
+    overdue_text: str
+    cost_note: str
+
+
+@frozen(kw_only=True)
+class Decision:
+    """Section 1: the decision, the problem, and who the report is for."""
+
+    question: str
+    prepared_for: str
+    date: str
+    date_iso: str
+    version: str
+    data_version: str
+    condition: tuple[str, ...] = field(converter=to_tuple)
+    decision: str
+    natural_course: str
+    natural_course_cites: tuple[int, ...] = field(converter=to_tuple)
+    not_advice: str
+
+
+@frozen(kw_only=True)
+class WeightBar:
+    """One criterion's weight, for the "what matters to you" bars."""
+
+    criterion: str
+    label: str
+    weight: float
+    percent: str
+    width: float
+
+
+@frozen(kw_only=True)
+class Values:
+    """Section 3: weights, concerns, deal-breakers and the health facts used."""
+
+    bars: tuple[WeightBar, ...] = field(converter=to_tuple)
+    how: str
+    notes: tuple[str, ...] = field(converter=to_tuple)
+    concerns: tuple[str, ...] = field(converter=to_tuple)
+    concerns_text: str
+    deal_breakers: tuple[str, ...] = field(converter=to_tuple)
+    health: tuple[str, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
+class FitBar:
+    """One eligible option's fit, for the bars in section 4."""
+
+    option_id: str
+    name: str
+    fit: float
+    fit_text: str
+    rank: int
+    tied: bool
+    caution: bool
+    first_text: str
+    no_data: tuple[str, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
+class FitSection:
+    """Section 4: fits, the SMAA summary, and what would change the order."""
+
+    bars: tuple[FitBar, ...] = field(converter=to_tuple)
+    summary: str
+    smaa_run: bool
+    smaa: tuple[str, ...] = field(converter=to_tuple)
+    changes: tuple[str, ...] = field(converter=to_tuple)
+    excluded_count: int
+
+
+@frozen(kw_only=True)
+class GridCell:
+    """One answer in the Option Grid."""
+
+    text: str
+    certainty: str
+    cites: tuple[int, ...] = field(default=(), converter=to_tuple)
+
+    @property
+    def certainty_class(self) -> str:
+        """A CSS class name for the certainty badge."""
+        return "c-" + self.certainty.replace(" ", "-")
+
+
+@frozen(kw_only=True)
+class GridColumn:
+    """One option's column in the Option Grid."""
+
+    option_id: str
+    name: str
+    cells: tuple[GridCell, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
+class Grid:
+    """An Option Grid: questions down the side, options across."""
+
+    id: str
+    caption: str
+    questions: tuple[str, ...] = field(converter=to_tuple)
+    columns: tuple[GridColumn, ...] = field(converter=to_tuple)
+
+    @property
+    def rows(self) -> tuple[tuple[str, tuple[GridCell, ...]], ...]:
+        """Each question with its answers, one per column."""
+        return tuple(
+            (q, tuple(c.cells[i] for c in self.columns)) for i, q in enumerate(self.questions)
+        )
+
+
+@frozen(kw_only=True)
+class IconArray:
+    """A grid of 1,000 squares, 40 across and 25 up, filled from the bottom left.
+
+    Attributes:
+        total: the number of squares (1,000).
+        filled: dark squares (the typical count, whole squares only).
+        extra: hatched squares after the dark ones (up to the top of the range).
+        label: the text alternative, with the numbers.
+    """
+
+    total: int
+    filled: int
+    extra: int
+    label: str
+    columns: int = 40
+    pitch: int = 5
+    cell: int = 4
+
+    @property
+    def rows(self) -> int:
+        """Rows of squares."""
+        return self.total // self.columns
+
+    @property
+    def width(self) -> int:
+        """Width in CSS pixels."""
+        return self.columns * self.pitch
+
+    @property
+    def height(self) -> int:
+        """Height in CSS pixels."""
+        return self.rows * self.pitch
+
+    def _rects(self, start: int, stop: int) -> tuple[tuple[int, int, int, int], ...]:
+        """Rectangles (x, y, w, h) covering squares ``start``..``stop`` in fill order."""
+        out: list[tuple[int, int, int, int]] = []
+        i = start
+        p, cols = self.pitch, self.columns
+        while i < stop:
+            row, col = divmod(i, cols)
+            if col == 0 and stop - i >= cols:
+                full = (stop - i) // cols
+                y = self.height - (row + full) * p
+                out.append((0, y, cols * p, full * p))
+                i += full * cols
+                continue
+            n = min(cols - col, stop - i)
+            out.append((col * p, self.height - (row + 1) * p, n * p, p))
+            i += n
+        return tuple(out)
+
+    @property
+    def filled_rects(self) -> tuple[tuple[int, int, int, int], ...]:
+        """Rectangles of dark squares."""
+        return self._rects(0, self.filled)
+
+    @property
+    def extra_rects(self) -> tuple[tuple[int, int, int, int], ...]:
+        """Rectangles of hatched squares."""
+        return self._rects(self.filled, self.filled + self.extra)
+
+
+@frozen(kw_only=True)
+class RiskRow:
+    """A harm as a natural frequency on one denominator, both ways round."""
+
+    name: str
+    serious: bool
+    figure: Figure
+    other_side: str
+    population: str
+    time_frame: str
+    icons: IconArray | None
+    picture_text: str
+
+
+@frozen(kw_only=True)
+class BenefitRow:
+    """A benefit, a practical fact or a time: a label with its figure."""
+
+    label: str
+    figure: Figure
+    detail: str
+    yours: bool = False
+
+
+@frozen(kw_only=True)
+class ReasonItem:
+    """A reason an option is excluded or needs care, with its sources."""
+
+    text: str
+    kind: str
+    cites: tuple[int, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
+class OptionDetail:
+    """Section 6: one option in detail, benefits and harms in equal detail."""
+
+    id: str
+    anchor: str
+    name: str
+    fit_text: str
+    summary: str
+    mechanism: str
+    mechanism_cites: tuple[int, ...] = field(converter=to_tuple)
+    experience: tuple[BenefitRow, ...] = field(converter=to_tuple)
+    benefits: tuple[BenefitRow, ...] = field(converter=to_tuple)
+    risks: tuple[RiskRow, ...] = field(converter=to_tuple)
+    practical: tuple[BenefitRow, ...] = field(converter=to_tuple)
+    certainty: Figure
+    certainty_reason: str
+    cautions: tuple[ReasonItem, ...] = field(converter=to_tuple)
+    clinic_price: bool
+
+
+@frozen(kw_only=True)
+class ExcludedItem:
+    """An option not shown, with every reason."""
+
+    name: str
+    reasons: tuple[ReasonItem, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
+class NotShown:
+    """Section 7: options not shown and why; clinic details."""
+
+    excluded: tuple[ExcludedItem, ...] = field(converter=to_tuple)
+    not_offered: tuple[str, ...] = field(converter=to_tuple)
+    clinic_name: str
+    clinic_figures: tuple[str, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
+class ClaimItem:
+    """A claim as commonly made, with the verdict and its sources."""
+
+    text: str
+    verdict: str
+    verdict_class: str
+    reason: str
+    cites: tuple[int, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
+class ClaimGroup:
+    """The claims about one option."""
+
+    name: str
+    claims: tuple[ClaimItem, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
+class CriterionRow:
+    """One criterion in the methods appendix."""
+
+    label: str
+    question: str
+    bounds: str
+    direction: str
+    scale: str
+    weight: str
+
+
+@frozen(kw_only=True)
+class Methods:
+    """Section 9: how the scores were made."""
+
+    criteria: tuple[CriterionRow, ...] = field(converter=to_tuple)
+    method: str
+    method_text: str
+    value_text: str
+    weighting: str
+    no_data_text: str
+    certainty_text: str
+    smaa_text: str
+    samples: int
+    seed: int | None
+
+
+@frozen(kw_only=True)
+class ReportData:
+    """Everything a report shows. Built by :func:`build_report_data`; rendered as is.
+
+    Attributes:
+        title: the page title.
+        decision: section 1. about: section 2. values: section 3. fit: section 4.
+        grid: section 5, the printable Option Grid (up to four options).
+        grid_all: section 5, the Option Grid with every option open to the person.
+        options: section 6. not_shown: section 7. claims: section 8.
+        methods: section 9, with ``sources`` and ``questions``.
+    """
+
+    title: str
+    generator: str
+    decision: Decision
+    about: About
+    values: Values
+    fit: FitSection
+    grid: Grid
+    grid_all: Grid
+    options: tuple[OptionDetail, ...] = field(converter=to_tuple)
+    not_shown: NotShown
+    claims: tuple[ClaimGroup, ...] = field(converter=to_tuple)
+    methods: Methods
+    sources: tuple[SourceEntry, ...] = field(converter=to_tuple)
+    questions: tuple[str, ...] = field(converter=to_tuple)
+
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure in the report (for checks: each has a certainty and sources)."""
+        out: list[Figure] = []
+        for o in self.options:
+            out.append(o.certainty)
+            for row in (*o.experience, *o.benefits, *o.practical):
+                out.append(row.figure)
+            out.extend(r.figure for r in o.risks)
+        return tuple(out)

@@ -1,0 +1,291 @@
+"""The report's sections, one builder each: from the comparison (and analysis) to records.
+
+Each function here makes the record of one section (see the numbers in
+:class:`~antiage_compare.report.records.ReportData`); the per-option records come from
+:class:`~antiage_compare.report.facts.OptionFacts`, and the words from
+:mod:`~antiage_compare.report.prose`. Builders that cite sources take the report's
+:class:`~antiage_compare.report.facts.OptionFacts`, whose citation numbering they share.
+Nothing here runs an analysis: SMAA and sensitivity results come in ready-made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from antiage_compare.catalog import NO_PROCEDURE
+from antiage_compare.criteria import BY_ID, CRITERIA, Scale
+from antiage_compare.model import CONCERN_LABELS
+from antiage_compare.report.facts import OptionFacts
+from antiage_compare.report.prose import (
+    CERTAINTY_TEXT,
+    CONDITION,
+    DECISION,
+    METHOD_TEXT,
+    NO_DATA_TEXT,
+    NOT_ADVICE,
+    QUESTION,
+    VALUE_TEXT,
+    WEIGHTING_TEXT,
+    changes,
+    date_text,
+    fit_summary,
+    smaa_sentences,
+    smaa_text,
+)
+from antiage_compare.report.records import (
+    About,
+    ClaimGroup,
+    ClaimItem,
+    CriterionRow,
+    Decision,
+    ExcludedItem,
+    FitBar,
+    FitSection,
+    Methods,
+    NotShown,
+    Values,
+    WeightBar,
+)
+from antiage_compare.wording import number
+
+if TYPE_CHECKING:
+    from antiage_compare.catalog import Catalog
+    from antiage_compare.comparison import Comparison, ScoredOption
+    from antiage_compare.uncertainty.sensitivity import Sensitivity
+    from antiage_compare.uncertainty.smaa import SmaaResult
+
+__all__ = [
+    "about",
+    "claims",
+    "decision",
+    "fit",
+    "grid_choice",
+    "methods",
+    "not_shown",
+    "values",
+]
+
+#: How a clinic's own figures are named in section 7, by the field the clinic set.
+_FIELD_WORDS = {
+    "cost": "price",
+    "*": "all figures (the clinic's own option)",
+}
+
+
+def decision(
+    c: Comparison, facts: OptionFacts, *, prepared_for: str, today: dt.date, version: str
+) -> Decision:
+    """Section 1: the decision, the condition, the natural course and who it is for."""
+    nat = next((o for o in c.catalog if o.id == NO_PROCEDURE), None)
+    return Decision(
+        question=QUESTION,
+        prepared_for=prepared_for,
+        date=date_text(today),
+        date_iso=today.isoformat(),
+        version=version,
+        data_version=c.catalog.info.data_version,
+        condition=CONDITION,
+        decision=DECISION,
+        natural_course=nat.mechanism if nat is not None else "",
+        natural_course_cites=facts.cite(nat.mechanism_sources) if nat is not None else (),
+        not_advice=NOT_ADVICE,
+    )
+
+
+def about(c: Comparison, *, clinic: str, interests: str, today: dt.date) -> About:
+    """Section 2: who wrote the data, who gives the report, funding, interests and review dates."""
+    info = c.catalog.info
+    overdue = info.overdue(today)
+    return About(
+        authors=info.authors,
+        clinic_name=clinic,
+        competing_interests=interests,
+        funding=info.funding,
+        reviewed=date_text(info.reviewed),
+        next_review=date_text(info.next_review),
+        update_policy=info.update_policy,
+        overdue=overdue,
+        overdue_text=(
+            f"Warning: the evidence review was due on {date_text(info.next_review)}. "
+            "Some figures may be out of date."
+            if overdue
+            else ""
+        ),
+        cost_note=info.cost_note,
+    )
+
+
+def _deal_breakers(c: Comparison) -> list[str]:
+    lim = c.profile.limits
+    out = []
+    if lim.max_downtime_days is not None:
+        out.append(f"No more than {number(lim.max_downtime_days)} days of time off.")
+    if lim.max_cost is not None:
+        currency = lim.currency or c.catalog.currency
+        out.append(f"A course costs no more than {currency} {number(lim.max_cost)}.")
+    if not lim.needles:
+        out.append("No needles through the skin.")
+    if not lim.surgery:
+        out.append("No surgery.")
+    return out
+
+
+def values(c: Comparison) -> Values:
+    """Section 3: the weights (largest first), concerns, deal-breakers and health facts used."""
+    w = c.weights.values
+    top = max(w.values()) or 1.0
+    bars = [
+        WeightBar(
+            criterion=cr.id,
+            label=cr.label,
+            weight=w[cr.id],
+            percent=f"{100 * w[cr.id]:.0f}%",
+            width=round(100 * w[cr.id] / top, 1),
+        )
+        for cr in sorted(CRITERIA, key=lambda cr: -w[cr.id])
+    ]
+    concerns = tuple(CONCERN_LABELS[x] for x in c.profile.concerns if x in CONCERN_LABELS)
+    concerns_text = (
+        "You picked these concerns. The effect score counts only these."
+        if concerns
+        else "You did not pick any concerns, so the effect score counts all of them."
+    )
+    health = sorted(h.plain for h in c.profile.health.conditions())
+    return Values(
+        bars=bars,
+        how=WEIGHTING_TEXT.get(c.weights.method, ""),
+        notes=(*c.weights.notes, *c.notes),
+        concerns=concerns,
+        concerns_text=concerns_text,
+        deal_breakers=_deal_breakers(c),
+        health=[h[:1].upper() + h[1:] + "." for h in health],
+    )
+
+
+def fit(c: Comparison, smaa: SmaaResult | None, sens: Sensitivity | None) -> FitSection:
+    """Section 4: the fit bars, how often each came first (SMAA), and what would change the order."""
+    names = {s.option.id: s.option.name for s in c.scored}
+    shares = dict(smaa.first_rank()) if smaa is not None else {}
+    bars = []
+    for s in c.scored:
+        first = ""
+        if smaa is not None:
+            share = shares.get(s.option.id, 0.0)
+            n = round(100 * share)
+            first = f"{n} of 100" if n >= 1 or share == 0 else "fewer than 1 of 100"
+        bars.append(
+            FitBar(
+                option_id=s.option.id,
+                name=s.option.name,
+                fit=s.fit,
+                fit_text=f"{s.fit:.0f}",
+                rank=s.rank,
+                tied=bool(s.tied_with),
+                caution=bool(s.cautions),
+                first_text=first,
+                no_data=[
+                    BY_ID[x.criterion].label.lower()
+                    for x in s.contributions
+                    if x.no_data and x.weight > 0
+                ],
+            )
+        )
+    return FitSection(
+        bars=bars,
+        summary=fit_summary(c),
+        smaa_run=smaa is not None,
+        smaa=smaa_sentences(smaa, names),
+        changes=changes(c, sens, names),
+        excluded_count=len(c.excluded),
+    )
+
+
+def grid_choice(c: Comparison, grid_options: Sequence[str] | None) -> list[ScoredOption]:
+    """Section 5: the options of the printable grid (the caller's, or the top three and none).
+
+    Raises:
+        UnknownIdError: an id is unknown or excluded.
+    """
+    if grid_options is None:
+        picked = [s for s in c.scored if s.option.id != NO_PROCEDURE][:3]
+        keep = {s.option.id for s in picked} | {NO_PROCEDURE}
+        return [s for s in c.scored if s.option.id in keep]
+    return [c[oid] for oid in grid_options]  # Comparison.__getitem__ raises UnknownIdError
+
+
+def not_shown(c: Comparison, facts: OptionFacts, *, clinic: str) -> NotShown:
+    """Section 7: each excluded option with every reason; options and figures of the clinic."""
+    return NotShown(
+        excluded=[
+            ExcludedItem(name=e.option.name, reasons=[facts.reason(r) for r in e.reasons])
+            for e in c.excluded
+        ],
+        not_offered=[o.name for o in c.catalog.not_offered],
+        clinic_name=clinic,
+        clinic_figures=_clinic_figures(c.catalog),
+    )
+
+
+def _clinic_figures(catalog: Catalog) -> tuple[str, ...]:
+    out = []
+    for ref in sorted(catalog.clinic_figures):
+        oid, _, what = ref.partition(".")
+        name = catalog[oid].name if oid in catalog else oid
+        out.append(f"{name}: {_FIELD_WORDS.get(what, what)}")
+    return tuple(out)
+
+
+def claims(c: Comparison, facts: OptionFacts) -> list[ClaimGroup]:
+    """Section 8: the checked claims about every option shown (scored or excluded)."""
+    shown_ids = {s.option.id for s in c.scored} | {e.option.id for e in c.excluded}
+    out = []
+    for o in c.catalog.options:
+        about = c.catalog.claims_about(o.id)
+        if not about or o.id not in shown_ids:
+            continue
+        out.append(
+            ClaimGroup(
+                name=o.name,
+                claims=[
+                    ClaimItem(
+                        text=cl.text,
+                        verdict=cl.verdict.plain,
+                        verdict_class="v-" + str(cl.verdict.value).replace("_", "-"),
+                        reason=cl.reason,
+                        cites=facts.cite(cl.sources),
+                    )
+                    for cl in about
+                ],
+            )
+        )
+    return out
+
+
+def methods(c: Comparison, smaa: SmaaResult | None) -> Methods:
+    """Section 9: the criteria and their scales, the method, the weighting, and the SMAA run."""
+    w = c.weights.values
+    rows = [
+        CriterionRow(
+            label=cr.label,
+            question=cr.question,
+            bounds=cr.describe_bounds(),
+            direction="higher is better" if cr.higher_is_better else "lower is better",
+            scale="logarithmic" if cr.scale is Scale.LOG else "straight line",
+            weight=f"{100 * w[cr.id]:.0f}%",
+        )
+        for cr in c.catalog.criteria
+    ]
+    return Methods(
+        criteria=rows,
+        method=c.method,
+        method_text=METHOD_TEXT.get(c.method, c.method),
+        value_text=VALUE_TEXT,
+        weighting=WEIGHTING_TEXT.get(c.weights.method, ""),
+        no_data_text=NO_DATA_TEXT,
+        certainty_text=CERTAINTY_TEXT,
+        smaa_text=smaa_text(smaa),
+        samples=smaa.samples if smaa is not None else 0,
+        seed=smaa.seed if smaa is not None else None,
+    )

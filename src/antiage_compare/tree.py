@@ -1,0 +1,180 @@
+"""The value tree: benefits against burdens, and how certainty and lasting qualify the effect.
+
+Two groups share the weight: the **benefits** (the visible effect on each of the person's
+concerns, one leaf per concern) and the **burdens** (serious risks, common side effects, time
+off, invasiveness, cost, clinic visits). The person states the top-level trade-off (the share of
+the weight on the benefits); ratings are normalised *within* each group, so the number of leaves
+in a group can never decide the comparison (the splitting bias; Weber, Eisenführ & von
+Winterfeldt 1988; Hämäläinen & Alaja 2003).
+
+Certainty and durability are not leaves. They **qualify the effect**: an option's benefit value
+on a concern is
+
+    effect (0–1) × certainty factor × (1 − d + d × share of the horizon the effect covers)
+
+where ``d`` (0–1) says how much lasting matters to the person. An option with no effect on a
+concern gets 0 there, however sure or lasting; "no new treatment" gets nothing for certainty.
+Everything here is pure: no I/O, no randomness.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from antiage_compare.criteria import BY_ID, Criterion
+from antiage_compare.model import (
+    CONCERN_LABELS,
+    CONCERNS,
+    Certainty,
+    NoData,
+    Option,
+    Quantity,
+    Range,
+)
+
+__all__ = [
+    "BENEFIT_CRITERION",
+    "BURDENS",
+    "CERTAINTY_FACTOR",
+    "DEFAULT_HORIZON_YEARS",
+    "QUALIFIERS",
+    "Group",
+    "Leaf",
+    "coverage",
+    "effect_value",
+    "lasting_factor",
+    "leaves",
+]
+
+
+class Group(enum.Enum):
+    """The two groups of the value tree."""
+
+    BENEFIT = "benefit"
+    BURDEN = "burden"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def plain(self) -> str:
+        """The group in plain words."""
+        return "the benefits" if self is Group.BENEFIT else "the burdens"
+
+
+#: The criterion whose importance rating weighs the visible effect (split between concerns).
+BENEFIT_CRITERION = "effectiveness"
+
+#: The burden criteria, in display order: the leaves of the burden group.
+BURDENS: tuple[str, ...] = (
+    "serious_risk",
+    "side_effects",
+    "downtime",
+    "invasiveness",
+    "cost",
+    "sessions",
+)
+
+#: Criteria that qualify the effect and never score on their own.
+QUALIFIERS: tuple[str, ...] = ("evidence", "durability")
+
+#: How much of an effect's value each certainty grade keeps (an editorial judgement, stated in
+#: ``docs/methods.md``): each step down the GRADE scale removes a quarter. GRADE defines "very low"
+#: as "the true effect is likely to be substantially different from the estimate" (Balshem et
+#: al. 2011), and trials with design flaws exaggerate effects, most on subjective outcomes such
+#: as appearance (Wood et al. 2008; Page et al. 2016).
+CERTAINTY_FACTOR: dict[Certainty, float] = {
+    Certainty.HIGH: 1.0,
+    Certainty.MODERATE: 0.75,
+    Certainty.LOW: 0.5,
+    Certainty.VERY_LOW: 0.25,
+}
+
+#: The default time horizon over which effects (and, later, costs) are counted.
+DEFAULT_HORIZON_YEARS = 5.0
+
+
+@frozen(kw_only=True)
+class Leaf:
+    """One leaf of the value tree: a concern's visible effect, or one burden criterion.
+
+    Attributes:
+        key: ``"effect:<concern>"`` for a benefit leaf, the criterion id for a burden.
+        group: the group it belongs to.
+        criterion: its criterion (``effectiveness`` for every benefit leaf).
+        concern: the concern id of a benefit leaf, else ``None``.
+    """
+
+    key: str
+    group: Group
+    criterion: Criterion
+    concern: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The leaf in plain words, for tables and sentences."""
+        if self.concern is not None:
+            return f"Visible effect on {CONCERN_LABELS[self.concern]}"
+        return self.criterion.label
+
+
+def effect_key(concern: str) -> str:
+    """The key of the benefit leaf for ``concern``."""
+    return f"effect:{concern}"
+
+
+def scored_concerns(concerns: Sequence[str]) -> tuple[str, ...]:
+    """The concerns the benefit is counted on: the person's, or every concern when none is given."""
+    chosen = tuple(c for c in concerns if c in CONCERNS)
+    return chosen or CONCERNS
+
+
+def leaves(concerns: Sequence[str], criteria: Sequence[Criterion]) -> tuple[Leaf, ...]:
+    """The leaves for a person's concerns, benefits first, with the catalogue's ``criteria``."""
+    by_id = {c.id: c for c in criteria}
+    benefit = by_id.get(BENEFIT_CRITERION, BY_ID[BENEFIT_CRITERION])
+    out = [
+        Leaf(key=effect_key(c), group=Group.BENEFIT, criterion=benefit, concern=c)
+        for c in scored_concerns(concerns)
+    ]
+    out.extend(Leaf(key=k, group=Group.BURDEN, criterion=by_id[k]) for k in BURDENS)
+    return tuple(out)
+
+
+def coverage(option: Option, horizon_years: float) -> Quantity:
+    """The share (0–1) of the horizon that the option's effect covers.
+
+    An option that works only while it is used covers the whole horizon while used. Otherwise
+    the effect's duration is divided by the horizon (capped at 1); a duration that is "no data"
+    makes the coverage "no data" too, never a guess.
+    """
+    if option.ongoing:
+        return Range(low=1.0, high=1.0, typical=1.0, note="works while it is used")
+    months = option.duration_months
+    if isinstance(months, NoData):
+        return NoData(months.reason or "how long the effect lasts is not known", months.sources)
+    span = 12.0 * horizon_years
+
+    def share(x: float) -> float:
+        return min(1.0, x / span)
+
+    return Range(
+        low=share(months.low),
+        high=share(months.high),
+        typical=None if months.typical is None else share(months.typical),
+        sources=months.sources,
+        note=f"of a {horizon_years:g}-year horizon",
+    )
+
+
+def lasting_factor(cover: float, weight: float) -> float:
+    """``1 − d + d × cover``: how much of the effect's value lasting keeps (``d`` = ``weight``)."""
+    return 1.0 - weight + weight * cover
+
+
+def effect_value(size: float, certainty: Certainty, cover: float, weight: float) -> float:
+    """A benefit leaf's value: effect × certainty factor × lasting factor (all in 0–1)."""
+    return size * CERTAINTY_FACTOR[certainty] * lasting_factor(cover, weight)
