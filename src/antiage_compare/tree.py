@@ -20,7 +20,8 @@ Everything here is pure: no I/O, no randomness.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 
 from attrs import frozen
 
@@ -46,6 +47,7 @@ __all__ = [
     "coverage",
     "effect_value",
     "lasting_factor",
+    "leaf_weights",
     "leaves",
 ]
 
@@ -178,3 +180,26 @@ def lasting_factor(cover: float, weight: float) -> float:
 def effect_value(size: float, certainty: Certainty, cover: float, weight: float) -> float:
     """A benefit leaf's value: effect × certainty factor × lasting factor (all in 0–1)."""
     return size * CERTAINTY_FACTOR[certainty] * lasting_factor(cover, weight)
+
+
+def leaf_weights(
+    shares: Mapping[str, float], ratings: Mapping[str, Mapping[str, float]]
+) -> dict[str, float]:
+    """Leaf weights of a two-level tree: the group's share × the leaf's share within its group.
+
+    Args:
+        shares: each group's share of the weight (they need not sum to 1; they are used as given).
+        ratings: for each group, the leaves' ratings (any non-negative scale: only their ratios
+            within the group matter).
+
+    A group whose ratings are all 0 gives its leaves weight 0. This is the whole of hierarchical
+    weighting (Hiview-style normalisation within each node): splitting a leaf into two, or
+    rating every leaf of a group k times higher, moves no weight between the groups.
+    """
+    out: dict[str, float] = {}
+    for group, leaf_ratings in ratings.items():
+        total = math.fsum(leaf_ratings.values())
+        share = shares.get(group, 0.0)
+        for leaf, r in leaf_ratings.items():
+            out[leaf] = share * r / total if total > 0 else 0.0
+    return out
