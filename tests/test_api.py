@@ -64,3 +64,40 @@ def test_objects_have_readable_reprs() -> None:
         text = repr(obj)
         assert text.startswith(start)
         assert len(text) < 400
+
+
+def test_every_error_lives_in_errors_and_is_exported() -> None:
+    """Each error class is defined in `errors`, re-exported by the package, and still importable
+    from the module that raises it; each derives from AntiageError."""
+    from antiage_compare import _files, cli, errors, mcda
+    from antiage_compare.uncertainty import sensitivity, smaa
+
+    for name in errors.__all__:
+        cls = getattr(errors, name)
+        assert cls.__module__ == "antiage_compare.errors", name
+        assert issubclass(cls, ac.AntiageError), name
+        assert getattr(ac, name) is cls, name
+        assert name in ac.__all__, name
+    old_homes = {
+        smaa: ("SmaaError", "SmaaTypeError", "Cancelled"),
+        sensitivity: ("SensitivityError", "SensitivityTypeError"),
+        _files: ("OutputPathError",),
+        cli: ("UsageError",),
+        mcda: ("MCDATypeError",),
+    }
+    for module, names in old_homes.items():
+        for name in names:
+            assert getattr(module, name) is getattr(errors, name), (module.__name__, name)
+
+
+def test_an_unknown_method_is_a_public_method_error() -> None:
+    """compare(method=...) with an unknown method raises MethodError, a ValueError, naming the choices."""
+    with pytest.raises(ac.MethodError, match="choose one of mavt, topsis, vikor") as info:
+        ac.compare(ac.example_profile(), method="wsm")  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)
+    assert type(info.value).__name__ == "MethodError"
+
+
+def test_dir_lists_the_public_names_only() -> None:
+    """dir(antiage_compare) is __all__: no imports such as `Any` or `importlib`, no submodules."""
+    assert sorted(dir(ac)) == sorted(ac.__all__)

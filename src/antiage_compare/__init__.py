@@ -18,11 +18,20 @@ from antiage_compare.criteria import CRITERIA, CRITERION_IDS, Criterion
 from antiage_compare.eligibility import Exclusion, Reason
 from antiage_compare.errors import (
     AntiageError,
+    Cancelled,
     DataError,
     MCDAError,
+    MCDATypeError,
+    MethodError,
+    OutputPathError,
     ProfileError,
     ProfileTypeError,
+    SensitivityError,
+    SensitivityTypeError,
+    SmaaError,
+    SmaaTypeError,
     UnknownIdError,
+    UsageError,
     WrongTypeError,
 )
 from antiage_compare.model import (
@@ -44,13 +53,12 @@ from antiage_compare.weights import Weights
 
 if TYPE_CHECKING:
     from antiage_compare.uncertainty.sensitivity import Sensitivity, WeightInterval, sensitivity
-    from antiage_compare.uncertainty.smaa import Cancelled, SmaaResult, smaa, smaa_comparison
+    from antiage_compare.uncertainty.smaa import SmaaResult, smaa, smaa_comparison
 
 __version__ = "0.1.0"
 
 #: Names loaded on first use, so `import antiage_compare` stays fast (PEP 562).
 _LAZY = {
-    "Cancelled": "antiage_compare.uncertainty.smaa",
     "SmaaResult": "antiage_compare.uncertainty.smaa",
     "smaa": "antiage_compare.uncertainty.smaa",
     "smaa_comparison": "antiage_compare.uncertainty.smaa",
@@ -71,7 +79,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    """The public names only (``__all__``), not the imports the package needs internally."""
+    return list(__all__)
 
 
 def _compact_html(comparison: Comparison) -> str:
@@ -103,8 +112,11 @@ __all__ = [
     "Invasiveness",
     "Limits",
     "MCDAError",
+    "MCDATypeError",
+    "MethodError",
     "NoData",
     "Option",
+    "OutputPathError",
     "Profile",
     "ProfileError",
     "ProfileTypeError",
@@ -113,9 +125,14 @@ __all__ = [
     "Risk",
     "ScoredOption",
     "Sensitivity",
+    "SensitivityError",
+    "SensitivityTypeError",
+    "SmaaError",
     "SmaaResult",
+    "SmaaTypeError",
     "Source",
     "UnknownIdError",
+    "UsageError",
     "Verdict",
     "WeightInterval",
     "Weights",

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from antiage_compare.catalog import Catalog, load_catalog
-from antiage_compare.errors import AntiageError, DataError
+from antiage_compare.errors import AntiageError, DataError, UsageError
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Option, Range, Risk, Severity
 from antiage_compare.wording import frequency, money, quantity
 
@@ -37,10 +37,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
-
-
-class UsageError(AntiageError):
-    """A mistake in how the command was used (exit status 2), such as an existing output file."""
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:

@@ -10,11 +10,20 @@ from typing import Any
 
 __all__ = [
     "AntiageError",
+    "Cancelled",
     "DataError",
     "MCDAError",
+    "MCDATypeError",
+    "MethodError",
+    "OutputPathError",
     "ProfileError",
     "ProfileTypeError",
+    "SensitivityError",
+    "SensitivityTypeError",
+    "SmaaError",
+    "SmaaTypeError",
     "UnknownIdError",
+    "UsageError",
     "WrongTypeError",
 ]
 
@@ -106,3 +115,39 @@ class UnknownIdError(AntiageError, KeyError):
 
 class MCDAError(AntiageError, ValueError):
     """Invalid input to a pure MCDA function (NaN, ragged matrix, bad weights, ...)."""
+
+
+class MCDATypeError(MCDAError, TypeError):
+    """An MCDA input has the wrong Python type (e.g. a string in the matrix, weights=None)."""
+
+
+class MethodError(AntiageError, ValueError):
+    """An unknown scoring method (``compare(..., method=...)``); the message lists the known ones."""
+
+
+class SmaaError(AntiageError, ValueError):
+    """An invalid argument to :func:`~antiage_compare.smaa` (the message names the argument and value)."""
+
+
+class SmaaTypeError(SmaaError, TypeError):
+    """An argument to :func:`~antiage_compare.smaa` of the wrong type (also a :class:`TypeError`)."""
+
+
+class Cancelled(AntiageError):  # noqa: N818 - the name the API promises
+    """An SMAA run was cancelled through ``cancel``; no partial result is returned."""
+
+
+class SensitivityError(AntiageError, ValueError):
+    """:func:`~antiage_compare.sensitivity` was given something it cannot analyse."""
+
+
+class SensitivityTypeError(SensitivityError, TypeError):
+    """:func:`~antiage_compare.sensitivity` was given an argument of the wrong type."""
+
+
+class OutputPathError(AntiageError, ValueError):
+    """An output path that cannot be used (for example it contains a NUL character)."""
+
+
+class UsageError(AntiageError):
+    """A mistake in how the command line was used (exit status 2), such as an existing output file."""

@@ -45,7 +45,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from antiage_compare.errors import MCDAError
+from antiage_compare.errors import MCDAError, MCDATypeError
 
 __all__ = [
     "SAATY_RANDOM_INDEX",
@@ -68,10 +68,6 @@ __all__ = [
     "vikor",
     "weighted_sum",
 ]
-
-
-class MCDATypeError(MCDAError, TypeError):
-    """An MCDA input has the wrong Python type (e.g. a string in the matrix, weights=None)."""
 
 
 class Direction(enum.Enum):

@@ -21,7 +21,7 @@ from antiage_compare.catalog import Catalog, load_catalog
 from antiage_compare.comparison import Comparison, Contribution, ScoredOption
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, performance
 from antiage_compare.eligibility import Eligibility, assess
-from antiage_compare.errors import AntiageError, WrongTypeError
+from antiage_compare.errors import MethodError, WrongTypeError
 from antiage_compare.model import NoData, Option, Quantity
 from antiage_compare.profile import Profile
 from antiage_compare.weights import Weights, resolve_weights
@@ -115,7 +115,8 @@ def compare(
     "No procedure" is always among the options scored.
 
     Raises:
-        AntiageError: ``method`` is unknown, or the profile cannot be weighted.
+        MethodError: ``method`` is unknown.
+        AntiageError: the profile cannot be weighted.
     """
     if not isinstance(profile, Profile):
         raise WrongTypeError("expected a Profile", path="profile", value=profile)
@@ -125,16 +126,12 @@ def compare(
         raise WrongTypeError("expected a Catalog", path="catalog", value=catalog)
     if method not in METHODS:
         msg = f"unknown method {method!r}; choose one of {', '.join(METHODS)}"
-        raise _MethodError(msg)
+        raise MethodError(msg)
     spans = criterion_spans(catalog, profile.concerns) if profile.method == "swing" else None
     weights = resolve_weights(profile, spans)
     eligibility = assess(catalog, profile)
     rows = value_rows(eligibility.eligible, profile.concerns)
     return _assemble(profile, catalog, method, weights, eligibility, rows)
-
-
-class _MethodError(AntiageError, ValueError):
-    """An unknown scoring method."""
 
 
 def _assemble(

@@ -22,9 +22,15 @@ import attrs
 
 from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import BY_ID, CRITERION_IDS
-from antiage_compare.errors import AntiageError
+from antiage_compare.errors import SensitivityError, SensitivityTypeError
 
-__all__ = ["Sensitivity", "SensitivityError", "WeightInterval", "sensitivity"]
+__all__ = [
+    "Sensitivity",
+    "SensitivityError",
+    "SensitivityTypeError",
+    "WeightInterval",
+    "sensitivity",
+]
 
 #: Fits (0–1 scale) closer than this tie; a tie keeps an option on top.
 TIE = 1e-12
@@ -32,14 +38,6 @@ _GRID = 1000
 #: A crossing this close to 0 or 1 is a tie at the end of the scale, not a change of order.
 _EDGE = 1e-9
 _BISECT = 24
-
-
-class SensitivityError(AntiageError, ValueError):
-    """:func:`sensitivity` was given something it cannot analyse."""
-
-
-class SensitivityTypeError(SensitivityError, TypeError):
-    """:func:`sensitivity` was given an argument of the wrong type."""
 
 
 @attrs.frozen

@@ -70,7 +70,7 @@ import attrs
 from antiage_compare.catalog import Catalog, load_catalog
 from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, Scale, performance
-from antiage_compare.errors import AntiageError
+from antiage_compare.errors import Cancelled, SmaaError, SmaaTypeError
 from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile
 
@@ -99,18 +99,6 @@ _M = len(CRITERIA)
 Column: TypeAlias = list[float]
 #: One weight or value per criterion: a constant, or a column with one entry per draw.
 Cell: TypeAlias = float | Column
-
-
-class SmaaError(AntiageError, ValueError):
-    """An invalid argument to :func:`smaa` (the message names the argument and the value)."""
-
-
-class SmaaTypeError(SmaaError, TypeError):
-    """An argument to :func:`smaa` of the wrong type (also a :class:`TypeError`)."""
-
-
-class Cancelled(AntiageError):  # noqa: N818 - the name the API promises
-    """The run was cancelled through ``cancel``; no partial result is returned."""
 
 
 # --------------------------------------------------------------------------------- the result
