@@ -67,8 +67,10 @@ def test_objects_have_readable_reprs() -> None:
 
 
 def test_every_error_lives_in_errors_and_is_exported() -> None:
-    """Each error class is defined in `errors`, re-exported by the package, and still importable
-    from the module that raises it; each derives from AntiageError."""
+    """Each error class is defined in `errors` and re-exported by the package.
+
+    Each is still importable from the module that raises it, and derives from AntiageError.
+    """
     from antiage_compare import _files, cli, errors, mcda
     from antiage_compare.uncertainty import sensitivity, smaa
 

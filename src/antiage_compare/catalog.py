@@ -32,6 +32,7 @@ from antiage_compare.model import (
     Claim,
     Option,
     Source,
+    to_frozen_map,
     to_frozenset,
     to_tuple,
 )
@@ -55,7 +56,7 @@ class Catalog:
     """
 
     options: tuple[Option, ...] = field(converter=to_tuple)
-    sources: Mapping[str, Source]
+    sources: Mapping[str, Source] = field(converter=to_frozen_map)
     claims: tuple[Claim, ...] = field(converter=to_tuple)
     info: CatalogInfo
     #: Ids of option figures that came from a clinic file, as ``"option_id.field"``.

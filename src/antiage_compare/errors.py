@@ -45,6 +45,8 @@ class DataError(AntiageError, ValueError):
         path: a dotted field path such as ``risks[2].count.high``.
         value: the offending value (``None`` where a field is missing).
         problem: what is wrong, in words.
+        origin: for a value built in Python rather than read from data, what was built
+            (``"Profile"``, ``"Limits"``), which the message names instead of ``<data>``.
     """
 
     def __init__(
@@ -55,16 +57,18 @@ class DataError(AntiageError, ValueError):
         path: str = "",
         value: Any = None,
         has_value: bool = True,
+        origin: str | None = None,
     ) -> None:
         self.problem = problem
         self.file = file
         self.path = path
         self.value = value
         self.has_value = has_value
+        self.origin = origin
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.file or "<data>"
+        where = self.file or self.origin or "<data>"
         if self.path:
             where += f": {self.path}"
         text = f"{where}: {self.problem}"
@@ -75,14 +79,28 @@ class DataError(AntiageError, ValueError):
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_data_error,
-            (self.problem, self.file, self.path, self.value, self.has_value),
+            (
+                type(self),
+                self.problem,
+                self.file,
+                self.path,
+                self.value,
+                self.has_value,
+                self.origin,
+            ),
         )
 
 
 def _rebuild_data_error(
-    problem: str, file: str | None, path: str, value: Any, has_value: bool
+    cls: type[DataError],
+    problem: str,
+    file: str | None,
+    path: str,
+    value: Any,
+    has_value: bool,
+    origin: str | None = None,
 ) -> DataError:
-    return DataError(problem, file=file, path=path, value=value, has_value=has_value)
+    return cls(problem, file=file, path=path, value=value, has_value=has_value, origin=origin)
 
 
 class WrongTypeError(DataError, TypeError):

@@ -48,6 +48,7 @@ import attrs
 from antiage_compare.errors import MCDAError, MCDATypeError
 
 __all__ = [
+    "RECIPROCAL_TOLERANCE",
     "SAATY_RANDOM_INDEX",
     "AhpResult",
     "Direction",
@@ -110,7 +111,8 @@ SAATY_RANDOM_INDEX: dict[int, float] = {
 _TIE_TOLERANCE = 1e-12
 _AHP_TOLERANCE = 1e-12
 _AHP_MAX_ITERATIONS = 10_000
-_RECIPROCAL_TOLERANCE = 1e-9
+#: How far ``a_ij · a_ji`` may be from 1 in an AHP matrix (the profile checks with it too).
+RECIPROCAL_TOLERANCE = 1e-9
 _NORMALIZATIONS = ("linear", "minmax", "sum", "vector", "bounds")
 _RATIO_NORMALIZATIONS = frozenset({"linear", "sum", "vector"})
 _FAST_TYPES = frozenset({float, int})
@@ -692,7 +694,7 @@ def _pairwise(pairwise: Any) -> list[list[float]]:
                 raise _error(f"pairwise[{i}][{j}]", "judgements must be positive", a[i][j])
     for i in range(n):
         for j in range(i, n):
-            if abs(a[i][j] * a[j][i] - 1.0) > _RECIPROCAL_TOLERANCE:
+            if abs(a[i][j] * a[j][i] - 1.0) > RECIPROCAL_TOLERANCE:
                 raise _error(
                     f"pairwise[{i}][{j}] and pairwise[{j}][{i}]",
                     "not reciprocal: a_ij · a_ji must be 1",

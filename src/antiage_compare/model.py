@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeAlias
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -27,6 +27,7 @@ __all__ = [
     "Effect",
     "EffectSize",
     "Experience",
+    "FrozenMap",
     "HealthCondition",
     "Invasiveness",
     "NoData",
@@ -252,6 +253,88 @@ class HealthCondition(_Labelled):
             HealthCondition.ACTIVE_SKIN_INFECTION: "you have an active skin infection",
             HealthCondition.MALE: "you are male",
         }[self]
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V]):
+    """A read-only, hashable mapping: what a frozen value holds instead of a ``dict``.
+
+    It reads like the dict it copies (same order, same lookups), but nothing can add, change
+    or delete a key (``m[k] = v`` and ``del m[k]`` raise ``TypeError``), so a value shared
+    between callers and threads (the cached catalogue, a profile) stays what it was built as.
+    It equals any mapping with the same items, hashes like ``frozenset(items)`` (so values
+    holding one are hashable when its values are) and pickles.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        self._data: dict[K, V] = dict(data)
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def get(self, key: K, default: Any = None) -> Any:
+        """The value for ``key``, or ``default`` (like ``dict.get``)."""
+        return self._data.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        """A read-only view of the keys."""
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        """A read-only view of the values."""
+        return self._data.values()
+
+    def items(self) -> ItemsView[K, V]:
+        """A read-only view of the ``(key, value)`` pairs."""
+        return self._data.items()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._data == other._data
+        if isinstance(other, dict):
+            return self._data == other
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMap, (self._data,))
+
+
+def to_frozen_map(value: Mapping[Any, Any]) -> FrozenMap[Any, Any]:
+    """Store a mapping as a :class:`FrozenMap` (an attrs converter; a FrozenMap is kept as is).
+
+    Anything that is not a mapping is passed through unchanged, for the field's validator to
+    reject with a message naming the field.
+    """
+    if type(value) is FrozenMap:
+        return value
+    if isinstance(value, Mapping):
+        return FrozenMap(value)
+    return value
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -535,7 +618,7 @@ class Option:
     duration_months: Quantity
     cost: Cost
     experience: Experience
-    effects: Mapping[str, Effect]
+    effects: Mapping[str, Effect] = field(converter=to_frozen_map)
     risks: tuple[Risk, ...] = field(converter=to_tuple)
     serious_risk_id: str | None
     side_effects_id: str | None
