@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen
@@ -64,6 +64,14 @@ class Catalog:
     #: Options the clinic does not offer but wants shown as "not offered here".
     not_offered: tuple[Option, ...] = field(default=(), converter=to_tuple)
     _index: Mapping[str, Option] = field(init=False, eq=False, repr=False)
+    #: Values worked out from this catalogue's options, filled lazily by the scoring
+    #: (:func:`antiage_compare.scoring.value_rows`, keyed by option id and concerns). It lives
+    #: and dies with the catalogue, so a fresh catalogue per request leaves nothing behind, and
+    #: it is not part of equality, hashing, the repr or :func:`attrs.evolve` (a narrowed
+    #: catalogue starts empty). Filled with ``setdefault`` only, so threads sharing the
+    #: catalogue never see a half-built entry: two that both miss compute equal rows and the
+    #: first stored wins. Derived state, not part of the value: the catalogue stays frozen.
+    _memo: dict[Hashable, Any] = field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Option] = {}

@@ -26,7 +26,7 @@ from antiage_compare.model import NoData, Option, Quantity
 from antiage_compare.profile import Profile
 from antiage_compare.weights import Weights, resolve_weights
 
-__all__ = ["METHODS", "ValueRow", "compare", "criterion_spans", "value_rows"]
+__all__ = ["METHODS", "ValueRow", "compare", "criterion_spans", "value_row", "value_rows"]
 
 Method = Literal["mavt", "topsis", "vikor"]
 METHODS: tuple[str, ...] = ("mavt", "topsis", "vikor")
@@ -43,18 +43,13 @@ class ValueRow:
     no_data: frozenset[str]
 
 
-#: Value rows already computed, keyed by (id of the option object, concerns). Options are
-#: immutable, so a row stays valid while its option lives; the stored row keeps the option
-#: alive and is checked by identity, so a recycled id() can never return a stale row.
-_ROWS: dict[tuple[int, tuple[str, ...]], ValueRow] = {}
-_ROWS_MAX = 20_000
+#: The most value rows one catalogue keeps (options × distinct concern lists); past it the memo
+#: starts again, so a long-lived shared catalogue compared for many people stays bounded.
+MEMO_MAX = 20_000
 
 
-def _value_row(option: Option, concerns: tuple[str, ...]) -> ValueRow:
-    key = (id(option), concerns)
-    row = _ROWS.get(key)
-    if row is not None and row.option is option:
-        return row
+def value_row(option: Option, concerns: Sequence[str]) -> ValueRow:
+    """One option's figures on every criterion and their values (pure; no memo)."""
     perf = performance(option, concerns)
     raw = tuple(perf[c.id] for c in CRITERIA)
     values = tuple(
@@ -62,22 +57,39 @@ def _value_row(option: Option, concerns: tuple[str, ...]) -> ValueRow:
         for c, q in zip(CRITERIA, raw, strict=True)
     )
     missing = frozenset(c.id for c, q in zip(CRITERIA, raw, strict=True) if isinstance(q, NoData))
-    row = ValueRow(option, raw, values, missing)
-    if len(_ROWS) >= _ROWS_MAX:
-        _ROWS.clear()
-    _ROWS[key] = row
-    return row
+    return ValueRow(option, raw, values, missing)
 
 
-def value_rows(options: Iterable[Option], concerns: Sequence[str]) -> list[ValueRow]:
-    """Each option's figures on every criterion and their values; "no data" gets the neutral value."""
+def value_rows(
+    options: Iterable[Option], concerns: Sequence[str], catalog: Catalog | None = None
+) -> list[ValueRow]:
+    """Each option's figures on every criterion and their values; "no data" gets the neutral value.
+
+    With ``catalog`` (the catalogue the options come from), rows are kept in the catalogue's
+    own memo (``Catalog._memo``), keyed by option id and concerns, and reused by later
+    comparisons against the same catalogue. A row is reused only for the very option object it
+    was made from, so an option from elsewhere with the same id is never given a stale row.
+    """
     key = tuple(concerns)
-    return [_value_row(o, key) for o in options]
+    if catalog is None:
+        return [value_row(o, key) for o in options]
+    memo = catalog._memo  # the catalogue's private memo, kept for exactly this
+    rows = []
+    for o in options:
+        row = memo.get((o.id, key))
+        if row is None or row.option is not o:
+            row = value_row(o, key)
+            if o.id in catalog and catalog[o.id] is o:  # only the catalogue's own options
+                if len(memo) >= MEMO_MAX:
+                    memo.clear()
+                row = memo.setdefault((o.id, key), row)
+        rows.append(row)
+    return rows
 
 
 def criterion_spans(catalog: Catalog, concerns: Sequence[str]) -> dict[str, float]:
     """Each criterion's best-minus-worst value across the whole catalogue (for swing weights)."""
-    rows = value_rows(catalog, concerns)
+    rows = value_rows(catalog, concerns, catalog)
     return {
         c: max(r.values[j] for r in rows) - min(r.values[j] for r in rows)
         for j, c in enumerate(CRITERION_IDS)
@@ -130,7 +142,7 @@ def compare(
     spans = criterion_spans(catalog, profile.concerns) if profile.method == "swing" else None
     weights = resolve_weights(profile, spans)
     eligibility = assess(catalog, profile)
-    rows = value_rows(eligibility.eligible, profile.concerns)
+    rows = value_rows(eligibility.eligible, profile.concerns, catalog)
     return _assemble(profile, catalog, method, weights, eligibility, rows)
 
 
