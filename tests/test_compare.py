@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import random
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -18,6 +19,8 @@ from antiage_compare.errors import AntiageError
 from antiage_compare.model import CONCERNS, NoData, Range, RuleLevel
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.scoring import compare
+
+from .factories import catalog_dict, no_procedure_dict, option_dict, write_catalog
 
 CAT = load_catalog()
 HEALTH_FLAGS = (
@@ -182,6 +185,61 @@ def test_dominated_options_never_fit_better_than_their_dominators(data: dict[str
     for s in c.scored:
         for dom in s.dominated_by:
             assert c[dom].fit >= s.fit - 1e-9
+
+
+def test_compare_reports_a_dominator(tmp_path: Path) -> None:
+    """An option at least as good on every weighted criterion, and better on one, is named.
+
+    Only effect and downtime matter. A has a moderate effect and 1 day of downtime; B a slight
+    effect and 5 days, so A dominates B. "No procedure" has no effect and 2 days, so A
+    dominates it too, while B and "no procedure" trade effect against downtime.
+    """
+    a = option_dict("opt_a")
+    b = option_dict("opt_b")
+    for option, size, days in ((a, "moderate", 1), (b, "slight", 5)):
+        for e in option["effects"].values():
+            e.update(size=size, low=size, high=size)
+        option["downtime"]["days"] = {
+            "low": days,
+            "typical": days,
+            "high": days,
+            "unit": "days",
+            "sources": ["S1"],
+        }
+    catalog = load_catalog(write_catalog(tmp_path, catalog_dict(a, b, no_procedure_dict())))
+    c = compare(Profile(importance={"effectiveness": 5, "downtime": 5}), catalog)
+    assert {s.id: s.dominated_by for s in c.scored} == {
+        "opt_a": (),
+        "opt_b": ("opt_a",),
+        "no_procedure": ("opt_a",),
+    }
+    assert {e["id"]: e["dominated_by"] for e in c.to_dict()["eligible"]}["opt_b"] == ["opt_a"]
+    assert c["opt_a"].fit > c["opt_b"].fit
+
+
+def test_compare_reports_a_dominator_whose_value_sum_rounds_equal(tmp_path: Path) -> None:
+    """A dominator is reported even when both options' value sums round to the same float.
+
+    A and B differ only in downtime, 1.0 against 1.000000000000001 days: A is better on it by
+    one unit in the last place, too little to change the rounded sum of values. 0.1.0's
+    ``mcda.dominators`` skipped such a dominator (code-review.md §1.4-2); the fits tie.
+    """
+    a = option_dict("opt_a")
+    b = option_dict("opt_b")
+    for option, days in ((a, 1.0), (b, 1.000000000000001)):
+        for e in option["effects"].values():
+            e.update(size="moderate", low="moderate", high="moderate")
+        option["downtime"]["days"] = {
+            "low": days,
+            "typical": days,
+            "high": days,
+            "unit": "days",
+            "sources": ["S1"],
+        }
+    catalog = load_catalog(write_catalog(tmp_path, catalog_dict(a, b, no_procedure_dict())))
+    c = compare(Profile(importance={"effectiveness": 5, "downtime": 5}), catalog)
+    assert c["opt_b"].dominated_by == ("opt_a",)
+    assert c["opt_b"].tied_with == ("opt_a",)
 
 
 @given(profiles(), st.sets(st.sampled_from(sorted(set(CAT.ids) - {"no_procedure"}))))

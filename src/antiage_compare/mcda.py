@@ -906,18 +906,19 @@ def dominators(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[tup
     rows = _matrix(matrix)
     benefit = _benefits(directions, len(rows[0]))
     oriented = [_oriented(row, benefit) for row in rows]
-    # A row can only be dominated by a row with a strictly larger sum (at least as good on every
-    # criterion and better on one), so each row is checked against those only.
+    # A dominator is at least as good on every criterion and better on one, so its exact sum is
+    # larger; fsum is correctly rounded, hence monotone, so its rounded sum is at least as
+    # large. Sorted by falling sum, every dominator of row i is before it, or after it with an
+    # equal rounded sum (two sums that differ in exact arithmetic can round to one float,
+    # e.g. 0.30000000000000004 + 1.0 and 0.3 + 1.0, or 1e20 + 1.0 and 1e20 + 0.0).
     sums = [math.fsum(row) for row in oriented]
     order = sorted(range(len(oriented)), key=lambda k: -sums[k])
     found: list[list[int]] = [[] for _ in oriented]
     for pos, i in enumerate(order):
         mine, total = oriented[i], sums[i]
         for k in order[:pos]:
-            if sums[k] > total and _beats(oriented[k], mine):
+            if _beats(oriented[k], mine):
                 found[i].append(k)
-        # rows with an equal sum cannot dominate, but float rounding in fsum can make a tiny
-        # difference; check those directly.
         for k in order[pos + 1 :]:
             if sums[k] < total:
                 break
