@@ -23,6 +23,7 @@ import attrs
 from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import BY_ID, CRITERION_IDS
 from antiage_compare.errors import SensitivityError, SensitivityTypeError
+from antiage_compare.wording import join_and
 
 __all__ = [
     "Sensitivity",
@@ -109,7 +110,7 @@ class Sensitivity:
         if self.tied:
             others = [name(o) for o in self.tied]
             return (
-                f"{_and([top, *others])} fit your priorities about equally well, so a small "
+                f"{join_and([top, *others])} fit your priorities about equally well, so a small "
                 "change in how much any one thing matters to you could put one of them ahead."
             )
         fragile = sorted(
@@ -150,12 +151,6 @@ class Sensitivity:
             "tied": list(self.tied),
             "intervals": [iv.to_dict() for iv in self.intervals],
         }
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _percents(x: float, now: float) -> tuple[str, str]:
