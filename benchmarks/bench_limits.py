@@ -38,7 +38,6 @@ def main() -> None:
     weights = [rnd.random() for _ in range(30)]
     directions = [rnd.choice(["max", "min"]) for _ in range(30)]
     for name, fn in (
-        ("weighted_sum", lambda: mcda.weighted_sum(matrix, weights, directions)),
         ("topsis", lambda: mcda.topsis(matrix, weights, directions)),
         ("vikor", lambda: mcda.vikor(matrix, weights, directions)),
         ("dominators", lambda: mcda.dominators(matrix, directions)),

@@ -23,6 +23,7 @@ import attrs
 from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import BY_ID, CRITERION_IDS
 from antiage_compare.errors import SensitivityError, SensitivityTypeError
+from antiage_compare.mcda import TIE_TOLERANCE
 from antiage_compare.wording import join_and
 
 __all__ = [
@@ -33,8 +34,9 @@ __all__ = [
     "sensitivity",
 ]
 
-#: Fits (0–1 scale) closer than this tie; a tie keeps an option on top.
-TIE = 1e-12
+#: Fits (0–1 scale) closer than this tie (the comparison's own tolerance); a tie keeps an
+#: option on top.
+TIE = TIE_TOLERANCE
 _GRID = 1000
 #: A crossing this close to 0 or 1 is a tie at the end of the scale, not a change of order.
 _EDGE = 1e-9

@@ -71,6 +71,7 @@ from antiage_compare.catalog import Catalog, load_catalog
 from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, Scale, performance
 from antiage_compare.errors import Cancelled, SmaaError, SmaaTypeError
+from antiage_compare.mcda import TIE_TOLERANCE
 from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile
 
@@ -90,8 +91,8 @@ WeightMode = Literal["profile", "ranking", "none"]
 WEIGHT_MODES: tuple[str, ...] = ("profile", "ranking", "none")
 #: The largest number of draws accepted (about a minute per million on a laptop).
 MAX_SAMPLES = 10_000_000
-#: Fits closer than this (on the 0–1 scale) are a tie.
-TIE = 1e-12
+#: Fits closer than this (on the 0–1 scale) are a tie: the comparison's own tolerance.
+TIE = TIE_TOLERANCE
 #: The most draws held in memory at once.
 _MAX_CHUNK = 4096
 
@@ -543,7 +544,7 @@ def _order_groups(values: Sequence[float]) -> list[list[int]]:
     order = sorted((j for j in range(_M) if values[j] > 0), key=lambda j: -values[j])
     groups: list[list[int]] = []
     for j in order:
-        if groups and abs(values[groups[-1][0]] - values[j]) <= 1e-12:
+        if groups and abs(values[groups[-1][0]] - values[j]) <= TIE:
             groups[-1].append(j)
         else:
             groups.append([j])
