@@ -212,11 +212,9 @@ def _finish(
     info: CatalogInfo,
     where: str,
 ) -> Catalog:
-    seen: set[str] = set()
-    for o in options:
-        if o.id in seen:
-            raise DataError("duplicate option id", file=where, path="id", value=o.id)
-        seen.add(o.id)
+    # Option ids are unique already (a folder's ids are its file names; a single file checks
+    # them as it reads; the Catalog checks again), so only "no procedure" is left to check.
+    seen = {o.id for o in options}
     if NO_PROCEDURE not in seen:
         raise DataError(
             "the catalogue must include the 'no_procedure' option (the natural course)",

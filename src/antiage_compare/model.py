@@ -1,8 +1,11 @@
 """The domain model: frozen values describing options, evidence and risks. No I/O, no scoring.
 
-Everything here is immutable (``attrs.frozen``) and validated on construction, so an object that
-exists is an object that makes sense: ranges are ordered, counts fit their denominators, and a
-missing figure is an explicit :class:`NoData`, never a zero.
+Everything here is immutable (``attrs.frozen``, with mappings held as a read-only
+:class:`FrozenMap`) and validated on construction, so an object that exists is an object that
+makes sense: ranges are ordered, counts fit their denominators, and a missing figure is an
+explicit :class:`NoData`, never a zero. A broken invariant raises a
+:class:`~antiage_compare.errors.DataError` (a ``ValueError``) naming the class, the field and
+the value; the loader places that field under the file and table it is reading.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ import datetime as dt
 import enum
 import math
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, Self, TypeAlias, TypeVar
 
 import attrs
 from attrs import field, frozen
+
+from antiage_compare.errors import DataError
 
 __all__ = [
     "CONCERNS",
@@ -71,7 +76,7 @@ class _Labelled(enum.Enum):
         return str(self.value)
 
     @classmethod
-    def parse(cls, value: object) -> _Labelled:
+    def parse(cls, value: object) -> Self:
         """Return the member whose value is ``value`` (raises ``ValueError`` otherwise)."""
         for member in cls:
             if member.value == value:
@@ -353,6 +358,20 @@ def _ids(value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _invalid(inst: object, path: str, problem: str, value: Any) -> DataError:
+    """The error for a broken invariant: it names the class, the field inside it and the value.
+
+    The loader's ``Table.convert`` puts the field under the table being read, so a file's error
+    names the file and the whole path (``option[0].risks[1].id``) without restating the check.
+    """
+    return DataError(problem, origin=type(inst).__name__, path=path, value=value)
+
+
+def _denominator(inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value not in (100, 1000, 10000, 100000):
+        raise _invalid(inst, attribute.name, "must be 100, 1000, 10000 or 100000", value)
+
+
 def _finite(_inst: object, attribute: attrs.Attribute[float], value: float | None) -> None:
     if value is not None and not math.isfinite(value):
         msg = f"{attribute.name} must be a finite number, got {value!r}"
@@ -396,11 +415,10 @@ class Range:
 
     def __attrs_post_init__(self) -> None:
         if self.low > self.high:
-            msg = f"low ({self.low}) is greater than high ({self.high})"
-            raise ValueError(msg)
+            raise _invalid(self, "low", f"is greater than high ({self.high:g})", self.low)
         if self.typical is not None and not self.low <= self.typical <= self.high:
-            msg = f"typical ({self.typical}) is outside low..high ({self.low}..{self.high})"
-            raise ValueError(msg)
+            msg = f"is outside low..high ({self.low:g}..{self.high:g})"
+            raise _invalid(self, "typical", msg, self.typical)
 
     @property
     def point(self) -> float:
@@ -492,7 +510,7 @@ class Risk:
     name: str
     severity: Severity
     count: Quantity
-    per: int = field(validator=attrs.validators.in_((100, 1000, 10000, 100000)))
+    per: int = field(validator=_denominator)
     unit: str
     population: str
     time_frame: str
@@ -502,11 +520,10 @@ class Risk:
     def __attrs_post_init__(self) -> None:
         if isinstance(self.count, Range):
             if self.count.low < 0:
-                msg = f"count low ({self.count.low}) is negative"
-                raise ValueError(msg)
+                raise _invalid(self, "count", "must not be negative", self.count.low)
             if self.count.high > self.per:
-                msg = f"count high ({self.count.high}) is above its denominator ({self.per})"
-                raise ValueError(msg)
+                msg = f"high ({self.count.high:g}) is above its denominator ({self.per})"
+                raise _invalid(self, "count", msg, self.count.high)
 
     def per_1000(self) -> Quantity:
         """The count rescaled to a denominator of 1,000 (same unit)."""
@@ -636,9 +653,9 @@ class Option:
             msg = f"effects missing for concerns: {', '.join(missing)}"
             raise ValueError(msg)
         risk_ids = [r.id for r in self.risks]
-        if len(set(risk_ids)) != len(risk_ids):
-            msg = "duplicate risk ids"
-            raise ValueError(msg)
+        for i, rid in enumerate(risk_ids):
+            if rid in risk_ids[:i]:
+                raise _invalid(self, f"risks[{i}].id", "duplicate risk id", rid)
         for ref in (self.serious_risk_id, self.side_effects_id):
             if ref is not None and ref not in risk_ids:
                 msg = f"scoring refers to unknown risk id {ref!r}"
@@ -717,8 +734,8 @@ class CatalogInfo:
 
     def __attrs_post_init__(self) -> None:
         if self.next_review < self.reviewed:
-            msg = f"next_review ({self.next_review}) is before reviewed ({self.reviewed})"
-            raise ValueError(msg)
+            msg = f"is before reviewed ({self.reviewed})"
+            raise _invalid(self, "next_review", msg, self.next_review)
 
     def overdue(self, today: dt.date) -> bool:
         """True when the evidence review is past its due date on ``today``."""
