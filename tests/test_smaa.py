@@ -585,3 +585,17 @@ def test_wrong_profile_catalog_or_comparison_types() -> None:
         smaa(PROFILE, [])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="comparison"):
         smaa_comparison(PROFILE)  # type: ignore[arg-type]
+
+
+@settings(max_examples=60)
+@given(criterion=st.sampled_from(CRITERIA), x=st.floats(-10, 40000))
+def test_the_sampler_reads_the_criterions_own_value_form(criterion: Any, x: float) -> None:
+    """One value function: Criterion.value and SMAA's a + b·g(x) both come from value_form().
+
+    SMAA keeps no second copy of the bounds or the log form; this pins the affine reading of
+    the form to value() itself.
+    """
+    form = criterion.value_form()
+    a, b = form.affine()
+    assert min(1.0, max(0.0, a + b * form.g(x))) == pytest.approx(criterion.value(x), abs=1e-12)
+    assert not hasattr(smaa_module, "_value_map")

@@ -14,7 +14,7 @@ import enum
 import math
 from collections.abc import Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, NoData, Option, Quantity, Range
 
@@ -24,6 +24,7 @@ __all__ = [
     "NEUTRAL",
     "Criterion",
     "Scale",
+    "ValueForm",
     "performance",
 ]
 
@@ -39,6 +40,37 @@ class Scale(enum.Enum):
 
 
 @frozen(kw_only=True)
+class ValueForm:
+    """A criterion's value function as numbers: ``value(x) = clip(t)`` (flipped if falling).
+
+    With ``g(x) = x`` (linear) or ``log10(1 + max(x, 0))`` (log), ``t = (g(x) − lo) / (hi − lo)``
+    for a rising criterion (more is better) and ``1 − t`` for a falling one; ``lo`` and ``hi``
+    are the declared bounds, low end first, on the ``g`` scale.
+
+    Attributes:
+        log: whether ``g`` is the log form.
+        lo, hi: the bounds on the ``g`` scale (``lo < hi``).
+        rising: true when more is better.
+    """
+
+    log: bool
+    lo: float
+    hi: float
+    rising: bool
+
+    def g(self, x: float) -> float:
+        """The figure on the value function's scale (identity, or ``log10(1 + max(x, 0))``)."""
+        return math.log10(1 + max(x, 0.0)) if self.log else x
+
+    def affine(self) -> tuple[float, float]:
+        """``(a, b)`` with ``value(x) = clip(a + b·g(x), 0, 1)``: one multiply-add per draw."""
+        b = 1.0 / (self.hi - self.lo)
+        if self.rising:
+            return -self.lo * b, b
+        return 1.0 + self.lo * b, -b
+
+
+@frozen(kw_only=True)
 class Criterion:
     """One criterion: what it measures, which way is better, its bounds and value function."""
 
@@ -51,14 +83,32 @@ class Criterion:
     best: float
     scale: Scale = Scale.LINEAR
 
+    _form: ValueForm = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        lo, hi = (self.worst, self.best) if self.higher_is_better else (self.best, self.worst)
+        log = self.scale is Scale.LOG
+        if log:
+            lo, hi = math.log10(1 + lo), math.log10(1 + hi)
+        object.__setattr__(
+            self, "_form", ValueForm(log=log, lo=lo, hi=hi, rising=self.higher_is_better)
+        )
+
+    def value_form(self) -> ValueForm:
+        """The value function's shape, stated once: its scale ``g`` and bounds on that scale.
+
+        :meth:`value` computes from it, and so does SMAA's fused sampler (through
+        :meth:`ValueForm.affine`), so a new :class:`Scale` or a change to the log form is made
+        here only. Worked out once, when the criterion is made.
+        """
+        return self._form
+
     def value(self, x: float) -> float:
         """Map a raw figure to 0 (at the worst bound) … 1 (at the best bound), clipped."""
-        lo, hi = (self.worst, self.best) if self.higher_is_better else (self.best, self.worst)
-        if self.scale is Scale.LOG:
-            x, lo, hi = math.log10(1 + max(x, 0.0)), math.log10(1 + lo), math.log10(1 + hi)
-        t = (x - lo) / (hi - lo)
+        form = self._form
+        t = (form.g(x) - form.lo) / (form.hi - form.lo)
         t = min(1.0, max(0.0, t))
-        return t if self.higher_is_better else 1.0 - t
+        return t if form.rising else 1.0 - t
 
     def describe_bounds(self) -> str:
         """The declared bounds in words, for the methods appendix and the interview."""

@@ -24,6 +24,7 @@ from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import BY_ID, CRITERION_IDS
 from antiage_compare.errors import SensitivityError, SensitivityTypeError
 from antiage_compare.mcda import TIE_TOLERANCE
+from antiage_compare.scoring import fits
 from antiage_compare.wording import join_and
 
 __all__ = [
@@ -262,7 +263,6 @@ def _grid(
     values: Sequence[Sequence[float]], weights: Sequence[float], j: int, t: int, method: str
 ) -> tuple[float, float, int | None, int | None]:
     """Interval under TOPSIS or VIKOR: walk a grid outwards, then bisect each end."""
-    from antiage_compare.scoring import fits
 
     def leader(x: float) -> int | None:
         """``None`` while ``t`` is on top at ``x``, else the option on top."""

@@ -69,11 +69,12 @@ import attrs
 
 from antiage_compare.catalog import Catalog, load_catalog
 from antiage_compare.comparison import Comparison
-from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, Scale, performance
+from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, performance
 from antiage_compare.errors import Cancelled, SmaaError, SmaaTypeError
 from antiage_compare.mcda import TIE_TOLERANCE
 from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile
+from antiage_compare.scoring import compare, fits
 
 __all__ = [
     "MAX_SAMPLES",
@@ -299,18 +300,6 @@ def _check_args(
 Sampler: TypeAlias = Callable[[Callable[[], float], int], Column]
 
 
-def _value_map(c: Criterion) -> tuple[float, float, bool]:
-    """``(a, b, log)`` with ``value(x) = clip(a + b·g(x))``, ``g`` = identity or log10(1 + x)."""
-    lo, hi = (c.worst, c.best) if c.higher_is_better else (c.best, c.worst)
-    log = c.scale is Scale.LOG
-    if log:
-        lo, hi = math.log10(1 + lo), math.log10(1 + hi)
-    b = 1.0 / (hi - lo)
-    if c.higher_is_better:
-        return -lo * b, b, log
-    return 1.0 + lo * b, -b, log
-
-
 def _uniforms(rnd: Callable[[], float], n: int) -> Iterator[float]:
     """``n`` calls of ``rnd()``, in order, made from C rather than one Python call per draw.
 
@@ -324,16 +313,19 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
 
     One ``random()`` per draw, consumed exactly as ``Random.triangular(low, high, typical)``
     (or ``Random.uniform(low, high)`` when there is no typical value) would; the draw and the
-    value function are fused into one list comprehension per case for speed.
+    value function (the criterion's own :meth:`~Criterion.value_form`, as ``a + b·g(x)``) are
+    fused into one list comprehension per case for speed.
     """
-    a, b, log = _value_map(c)
+    form = c.value_form()
+    a, b = form.affine()
+    log = form.log
     low, high = r.low, r.high
     span = high - low
     # The value function is monotone: no clipping is needed when both ends map inside 0..1.
     inside = (
         (low >= 0.0 or not log)
-        and 0.0 <= a + b * _g(low, log) <= 1.0
-        and 0.0 <= a + b * _g(high, log) <= 1.0
+        and 0.0 <= a + b * form.g(low) <= 1.0
+        and 0.0 <= a + b * form.g(high) <= 1.0
     )
     log10 = math.log10
     sqrt = math.sqrt
@@ -380,10 +372,6 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
     return lambda rnd, n: [
         min(1.0, max(0.0, a + b * log10(1.0 + max(0.0, x)))) for x in triangular(rnd, n)
     ]
-
-
-def _g(x: float, log: bool) -> float:
-    return math.log10(1 + max(x, 0.0)) if log else x
 
 
 @attrs.frozen
@@ -669,7 +657,6 @@ def _relative_fits(
     method: str,
 ) -> list[Column]:
     """Fits under TOPSIS or VIKOR, one scenario at a time (they are relative methods)."""
-    from antiage_compare.scoring import fits
 
     def at(c: Cell, d: int) -> float:
         return c if isinstance(c, float) else c[d]
@@ -1040,8 +1027,6 @@ def smaa(
         SmaaError: an argument is out of range, or no option is open to compare.
         Cancelled: ``cancel`` asked to stop.
     """
-    from antiage_compare.scoring import compare
-
     cancelled = _check_args(samples, seed, weights, progress, cancel)
     if not isinstance(profile, Profile):
         msg = f"profile must be a Profile (got {type(profile).__name__})"
