@@ -79,6 +79,16 @@ class ScoredOption:
         """The option id."""
         return self.option.id
 
+    def __repr__(self) -> str:
+        extra = ""
+        if self.tied_with:
+            extra += f", tied with {', '.join(self.tied_with)}"
+        if self.dominated_by:
+            extra += f", dominated by {', '.join(self.dominated_by)}"
+        if self.cautions:
+            extra += f", {len(self.cautions)} caution{'s' if len(self.cautions) > 1 else ''}"
+        return f"<ScoredOption {self.id!r}: fit {self.fit:.1f}, rank {self.rank}{extra}>"
+
     @property
     def mavt_fit(self) -> float:
         """What the contributions add up to: the MAVT fit (equal to :attr:`fit` under MAVT)."""
@@ -133,10 +143,13 @@ class Comparison:
             if s.option.id == option_id:
                 return s
         known = [s.option.id for s in self.scored]
-        excluded = [e.option.id for e in self.excluded]
-        if option_id in excluded:
-            msg = f"{option_id!r} was excluded; see Comparison.excluded"
-            raise UnknownIdError("eligible option", msg, known)
+        for e in self.excluded:
+            if e.option.id == option_id:
+                why = (
+                    f"{option_id!r} was excluded ({e.reasons[0].text}), so it has no fit; "
+                    "see Comparison.excluded"
+                )
+                raise UnknownIdError("eligible option", option_id, known, why=why)
         raise UnknownIdError("eligible option", option_id, known)
 
     @property

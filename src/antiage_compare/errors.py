@@ -116,19 +116,37 @@ class ProfileTypeError(ProfileError, WrongTypeError):
 
 
 class UnknownIdError(AntiageError, KeyError):
-    """An option, concern or criterion id that the catalogue does not know."""
+    """An option, concern or criterion id that the catalogue does not know (or not here).
 
-    def __init__(self, kind: str, given: str, known: list[str] | tuple[str, ...]) -> None:
+    Attributes:
+        kind: what the id names (``"option"``, ``"eligible option"``, ...).
+        given: the id asked for.
+        known: the ids that would have worked.
+        why: said instead of "unknown ... id" when the id is known but not usable here (an
+            option that was excluded has no fit), or ``""``.
+    """
+
+    def __init__(
+        self, kind: str, given: str, known: list[str] | tuple[str, ...], *, why: str = ""
+    ) -> None:
         self.kind = kind
         self.given = given
         self.known = tuple(known)
+        self.why = why
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return f"unknown {self.kind} id {self.given!r}; known ids: {', '.join(self.known)}"
+        head = self.why or f"unknown {self.kind} id {self.given!r}"
+        return f"{head}; known ids: {', '.join(self.known)}"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.kind, self.given, self.known))
+        return (_rebuild_unknown_id, (type(self), self.kind, self.given, self.known, self.why))
+
+
+def _rebuild_unknown_id(
+    cls: type[UnknownIdError], kind: str, given: str, known: tuple[str, ...], why: str
+) -> UnknownIdError:
+    return cls(kind, given, known, why=why)
 
 
 class MCDAError(AntiageError, ValueError):

@@ -661,6 +661,13 @@ class Option:
                 msg = f"scoring refers to unknown risk id {ref!r}"
                 raise ValueError(msg)
 
+    def __repr__(self) -> str:
+        offered = "" if self.offered else ", not offered here"
+        return (
+            f"<Option {self.id!r}: {self.name!r}, {self.invasiveness.value}, "
+            f"evidence {self.certainty.value}{offered}>"
+        )
+
     def risk(self, risk_id: str | None) -> Risk | None:
         """The risk with this id, or ``None``."""
         for r in self.risks:

@@ -11,7 +11,7 @@ values for comparison; both are relative methods, so their fits do depend on wha
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from attrs import frozen
@@ -131,11 +131,15 @@ def compare(
         AntiageError: the profile cannot be weighted.
     """
     if not isinstance(profile, Profile):
-        raise WrongTypeError("expected a Profile", path="profile", value=profile)
+        problem = f"expected a Profile, got {type(profile).__name__}"
+        if isinstance(profile, Mapping):
+            problem += "; build one from a mapping with Profile.from_dict(data)"
+        raise WrongTypeError(problem, origin="compare()", path="profile", value=profile)
     if catalog is None:
         catalog = load_catalog()
     elif not isinstance(catalog, Catalog):
-        raise WrongTypeError("expected a Catalog", path="catalog", value=catalog)
+        problem = f"expected a Catalog, got {type(catalog).__name__}"
+        raise WrongTypeError(problem, origin="compare()", path="catalog", value=catalog)
     if method not in METHODS:
         msg = f"unknown method {method!r}; choose one of {', '.join(METHODS)}"
         raise MethodError(msg)

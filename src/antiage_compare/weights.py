@@ -90,6 +90,10 @@ class Weights:
     notes: tuple[str, ...] = field(default=(), converter=to_tuple, validator=_text_items)
     consistency_ratio: float | None = field(default=None, validator=number(optional=True))
 
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{c}={w:.3g}" for c, w in self.values.items() if w > 0)
+        return f"<Weights {self.method}: {shown}>"
+
     def vector(self) -> tuple[float, ...]:
         """The weights in criterion order."""
         return tuple(self.values[c] for c in CRITERION_IDS)

@@ -66,6 +66,15 @@ class WeightInterval:
     below: str | None
     above: str | None
 
+    def __repr__(self) -> str:
+        moves = "".join(
+            f", {side} {who}" for side, who in (("below", self.below), ("above", self.above)) if who
+        )
+        return (
+            f"<WeightInterval {self.criterion}: {self.weight:.3f} in "
+            f"[{self.low:.3f}, {self.high:.3f}]{moves}>"
+        )
+
     @property
     def margin(self) -> float:
         """The smallest change of weight that puts another option on top (``inf`` if none)."""
@@ -95,6 +104,17 @@ class Sensitivity:
     method: str = "mavt"
     tied: tuple[str, ...] = ()
     names: tuple[tuple[str, str], ...] = ()
+
+    def __repr__(self) -> str:
+        tied = f" (tied with {', '.join(self.tied)})" if self.tied else ""
+        fragile = min(self.intervals, key=lambda iv: iv.margin, default=None)
+        most = ""
+        if fragile is not None and fragile.margin != float("inf"):
+            most = f"; most fragile: {fragile.criterion} (a change of {fragile.margin:.3f})"
+        return (
+            f"<Sensitivity {self.method}: top {self.top}{tied}, "
+            f"{len(self.intervals)} weight intervals{most}>"
+        )
 
     def statement(self, names: Mapping[str, str] | None = None) -> str:
         """A short, plain "what would change the order" text (at most the 3 most fragile criteria).

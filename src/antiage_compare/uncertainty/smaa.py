@@ -146,6 +146,15 @@ class SmaaResult:
     method: str = "mavt"
     option_names: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        first = sorted(self.first_rank().items(), key=lambda t: -t[1])
+        shown = ", ".join(f"{o}={p:.2f}" for o, p in first[:3])
+        more = ", ..." if len(first) > 3 else ""
+        return (
+            f"<SmaaResult {self.method}: {self.samples:,} draws, seed {self.seed}, "
+            f"weights={self.weight_mode}; first rank {shown}{more}>"
+        )
+
     def _index(self, option_id: str) -> int:
         try:
             return self.option_ids.index(option_id)
