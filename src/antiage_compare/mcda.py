@@ -352,13 +352,13 @@ def _weights(weights: Any, n_cols: int) -> list[float]:
     for j, w in enumerate(ws):
         if w < 0:
             raise _error(f"weights[{j}]", "weights must not be negative", w)
-    total = sum(ws)
+    total = math.fsum(ws)
     if total == 0:
         raise _error("weights", "all weights are zero", weights)
     if not math.isfinite(total):
         top = max(ws)
         ws = [w / top for w in ws]
-        total = sum(ws)
+        total = math.fsum(ws)
     return [w / total for w in ws]
 
 
@@ -503,7 +503,7 @@ def vikor(
     n_rows = len(rows)
     if terms:
         per_row = list(zip(*terms, strict=True))
-        s = [sum(t) for t in per_row]
+        s = [math.fsum(t) for t in per_row]
         r = [max(t) for t in per_row]
     else:
         s = [0.0] * n_rows
@@ -572,11 +572,11 @@ def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpRes
         raise _error("pairwise", "Saaty's random index is defined for 1 to 10 criteria", n)
     # Start from the row geometric means (already the answer for a consistent matrix).
     w = [math.exp(math.fsum(math.log(x) for x in row) / n) for row in a]
-    total = sum(w)
+    total = math.fsum(w)
     w = [x / total for x in w]
     for _ in range(_AHP_MAX_ITERATIONS):
-        aw = [sum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
-        lam = sum(aw)
+        aw = [math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
+        lam = math.fsum(aw)
         if not math.isfinite(lam):
             raise _error("pairwise", "judgements too extreme to compute an eigenvector", n)
         new = [x / lam for x in aw]
@@ -586,7 +586,7 @@ def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpRes
         w = new
     else:  # pragma: no cover - positive matrices always converge
         raise _error("pairwise", "power iteration did not converge", n)
-    lambda_max = sum([sum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
+    lambda_max = math.fsum([math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
     ci = max(0.0, (lambda_max - n) / (n - 1)) if n > 1 else 0.0
     ri = SAATY_RANDOM_INDEX[n]
     cr = ci / ri if ri > 0 else 0.0

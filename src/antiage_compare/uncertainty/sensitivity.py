@@ -15,6 +15,7 @@ other eight criteria (there are no proportions to keep).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -252,7 +253,7 @@ def _linear(
     """Exact interval under MAVT: each fit is ``a_k + x (b_k − a_k)`` along the path."""
     x0 = weights[j]
     at0 = path_weights(weights, j, 0.0)  # fits at x = 0 ...
-    a = [sum(w * v for w, v in zip(at0, row, strict=True)) for row in values]
+    a = [math.fsum(w * v for w, v in zip(at0, row, strict=True)) for row in values]
     b = [row[j] for row in values]  # ... and at x = 1
     low, high = 0.0, 1.0
     below: int | None = None

@@ -42,8 +42,10 @@ Choices, stated once here and in ``docs``:
 * **Reproducibility.** Only private ``random.Random`` instances are used, and the order in
   which they are consumed depends only on the inputs and ``samples``, so a seed gives the same
   numbers on every platform and Python ≥ 3.11 (up to the last bit of ``math.log10``): float totals
-  use ``math.fsum``, which is exactly rounded everywhere, because ``sum()`` of floats changed in
-  Python 3.12 (it now compensates rounding).
+  (the weight samplers' normalisations included) use ``math.fsum``, which is exactly rounded
+  everywhere, because ``sum()`` of floats changed in Python 3.12 (it now compensates rounding).
+  ``tests/pinned/smaa.json`` pins the numbers of fixed seeds bit for bit on every Python the
+  suite runs on.
 * **Progress** counts the draws of both phases, each weighing half: ``progress(done, samples)``
   is called at most about 100 times and once at the end with ``done == samples``.
 
@@ -460,7 +462,7 @@ def _simplex(active: Sequence[int]) -> WeightSampler:
     def draw(rng: random.Random, n: int) -> list[Cell]:
         rnd = rng.random
         cols = [_exponentials(rnd, n) for _ in active]
-        inv = [1.0 / t for t in map(sum, zip(*cols, strict=True))]
+        inv = [1.0 / t for t in map(math.fsum, zip(*cols, strict=True))]
         out: list[Cell] = [0.0] * _M
         for j, col in zip(active, cols, strict=True):
             out[j] = [e * s for e, s in zip(col, inv, strict=True)]
@@ -486,7 +488,7 @@ def _ordinal(groups: Sequence[Sequence[int]]) -> WeightSampler:
     def draw(rng: random.Random, n: int) -> list[Cell]:
         rnd = rng.random
         cols = [_exponentials(rnd, n) for _ in range(m)]
-        inv = [1.0 / t for t in map(sum, zip(*cols, strict=True))]
+        inv = [1.0 / t for t in map(math.fsum, zip(*cols, strict=True))]
         by_position: list[Column] = [[] for _ in range(m)]
         acc = [0.0] * n
         for h in range(m, 0, -1):
@@ -520,7 +522,7 @@ def _jitter(
         for j in active:
             lo, span = centre[j] - half[j], 2.0 * half[j]
             cols.append([x if (x := lo + span * u) > 0.0 else 0.0 for u in _uniforms(rnd, n)])
-        totals = list(map(sum, zip(*cols, strict=True)))
+        totals = list(map(math.fsum, zip(*cols, strict=True)))
         inv = [1.0 / t if t > 0.0 else 0.0 for t in totals]
         out: list[Cell] = [0.0] * _M
         for j, col in zip(active, cols, strict=True):
