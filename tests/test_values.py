@@ -361,3 +361,14 @@ def test_profile_errors_pickle_with_their_class_and_origin() -> None:
     assert type(back) is ProfileError
     assert str(back) == str(info.value)
     assert back.origin == "Health"
+
+
+def test_shared_lookup_tables_are_read_only() -> None:
+    """The module-level tables every caller shares cannot be changed by one of them."""
+    from antiage_compare.criteria import BY_ID
+    from antiage_compare.mcda import SAATY_RANDOM_INDEX
+    from antiage_compare.model import CONCERN_LABELS
+
+    for table, key in ((CONCERN_LABELS, "laxity"), (BY_ID, "cost"), (SAATY_RANDOM_INDEX, 3)):
+        with pytest.raises(TypeError):
+            table[key] = table[key]  # type: ignore[index]

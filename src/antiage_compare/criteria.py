@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from attrs import field, frozen
 
@@ -203,7 +204,8 @@ CRITERIA: tuple[Criterion, ...] = (
 )
 
 CRITERION_IDS: tuple[str, ...] = tuple(c.id for c in CRITERIA)
-BY_ID = {c.id: c for c in CRITERIA}
+#: The criteria by id (read-only).
+BY_ID: Mapping[str, Criterion] = MappingProxyType({c.id: c for c in CRITERIA})
 
 
 def effectiveness(option: Option, concerns: Sequence[str]) -> Range:

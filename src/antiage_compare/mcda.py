@@ -32,8 +32,9 @@ from __future__ import annotations
 import enum
 import math
 import numbers
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
+from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
 import attrs
@@ -85,18 +86,20 @@ Matrix: TypeAlias = Sequence[Sequence[float]]
 DirectionLike: TypeAlias = Direction | int | str
 
 #: Saaty's random consistency index by matrix size (n = 1..10).
-SAATY_RANDOM_INDEX: dict[int, float] = {
-    1: 0.0,
-    2: 0.0,
-    3: 0.58,
-    4: 0.90,
-    5: 1.12,
-    6: 1.24,
-    7: 1.32,
-    8: 1.41,
-    9: 1.45,
-    10: 1.49,
-}
+SAATY_RANDOM_INDEX: Mapping[int, float] = MappingProxyType(
+    {
+        1: 0.0,
+        2: 0.0,
+        3: 0.58,
+        4: 0.90,
+        5: 1.12,
+        6: 1.24,
+        7: 1.32,
+        8: 1.41,
+        9: 1.45,
+        10: 1.49,
+    }
+)
 
 #: Scores (and fits on the 0–1 scale) this close, relative to ``max(1, |a|, |b|)``, tie: float
 #: noise from adding in another order lives below it. SMAA and the sensitivity analysis use it.

@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import math
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from types import MappingProxyType
 from typing import Any, Self, TypeAlias, TypeVar
 
 import attrs
@@ -58,15 +59,17 @@ CONCERNS: tuple[str, ...] = (
     "volume_loss",
 )
 
-CONCERN_LABELS: Mapping[str, str] = {
-    "fine_lines": "fine lines",
-    "wrinkles": "wrinkles",
-    "laxity": "loose or sagging skin",
-    "texture": "rough skin texture",
-    "pigmentation": "uneven colour and sun spots",
-    "acne_scars": "acne scars",
-    "volume_loss": "loss of volume",
-}
+CONCERN_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "fine_lines": "fine lines",
+        "wrinkles": "wrinkles",
+        "laxity": "loose or sagging skin",
+        "texture": "rough skin texture",
+        "pigmentation": "uneven colour and sun spots",
+        "acne_scars": "acne scars",
+        "volume_loss": "loss of volume",
+    }
+)
 
 
 class _Labelled(enum.Enum):
