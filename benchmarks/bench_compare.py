@@ -31,13 +31,13 @@ def bench_compare() -> float:
 
 
 def bench_compare_cold() -> float:
-    """The same with the per-option value cache emptied before every call (a new profile's concerns)."""
-    from antiage_compare import compare, example_profile, load_catalog, scoring
+    """The same with the catalogue's value memo emptied before every call (a new profile's concerns)."""
+    from antiage_compare import compare, example_profile, load_catalog
 
     profile, catalog = example_profile(), load_catalog()
 
     def run() -> None:
-        scoring._ROWS.clear()
+        catalog._memo.clear()
         result = compare(profile, catalog)
         for a, b in zip(result.scored, result.scored[1:], strict=False):
             result.explain(a.id, b.id)

@@ -8,18 +8,17 @@ Run from the repository root:
 What is measured (one process, seeded random matrices, values in [1, 100), half the
 columns costs, weights normalised):
 
-* ours: ``topsis`` and ``weighted_sum(normalization="linear")`` on plain Python lists
-  (what our callers hold), including all of our input validation.
+* ours: ``topsis`` on plain Python lists (what our callers hold), including all of our
+  input validation.
 * pymcdm 1.4: ``TOPSIS(vector_normalization)`` (the classic Hwang & Yoon method we
-  implement; pymcdm's default is min-max) and ``WSM(linear_normalization)``, called the
-  documented way (``validation=True``, the default).
+  implement; pymcdm's default is min-max), called the documented way (``validation=True``,
+  the default).
   - "numpy": arrays prepared outside the timed region (the fair comparison).
   - "lists": the same Python lists we get (pymcdm converts them with np.asarray inside
     the call, so this is what a caller holding lists pays).
   - "numpy, no valid.": numpy arrays and ``validation=False`` (pymcdm's fastest path; its
     validation scans every row for dominance in Python, which dominates at 1,000 rows).
-* scikit-criteria 0.10: ``VectorScaler`` + ``TOPSIS`` and ``InvertMinimize`` +
-  ``MaxAbsScaler`` + ``WeightedSumModel`` (= linear normalisation) on a DecisionMatrix.
+* scikit-criteria 0.10: ``VectorScaler`` + ``TOPSIS`` on a DecisionMatrix.
   - "numpy": DecisionMatrix built outside the timed region.
   - "lists": ``mkdm`` from the Python lists inside the timed region.
 
@@ -78,48 +77,36 @@ def peers(matrix: list[list[float]], weights: list[float], types: list[int]) -> 
     else:
         arr, w, t = np.array(matrix), np.array(weights), np.array(types)
         p_topsis = pm.TOPSIS(pn.vector_normalization)
-        p_wsm = pm.WSM(pn.linear_normalization)
         out["pymcdm"] = {
             "version": metadata.version("pymcdm"),
             "topsis numpy": lambda: p_topsis(arr, w, t),
             "topsis lists": lambda: p_topsis(matrix, weights, types),
             "topsis numpy, no valid.": lambda: p_topsis(arr, w, t, validation=False),
-            "wsum numpy": lambda: p_wsm(arr, w, t),
-            "wsum lists": lambda: p_wsm(matrix, weights, types),
-            "wsum numpy, no valid.": lambda: p_wsm(arr, w, t, validation=False),
         }
     try:
         import skcriteria as skc
-        from skcriteria.agg.simple import WeightedSumModel
         from skcriteria.agg.topsis import TOPSIS
-        from skcriteria.preprocessing.invert_objectives import InvertMinimize
-        from skcriteria.preprocessing.scalers import MaxAbsScaler, VectorScaler
+        from skcriteria.preprocessing.scalers import VectorScaler
     except ImportError as exc:  # pragma: no cover - optional
         out["scikit-criteria"] = f"not installed ({exc})"
     else:
         objectives = [max if x == 1 else min for x in types]
         dm = skc.mkdm(matrix, objectives, weights=weights)
         vector, topsis_ = VectorScaler(target="matrix"), TOPSIS()
-        invert, scale, wsm = InvertMinimize(), MaxAbsScaler(target="matrix"), WeightedSumModel()
 
         def s_topsis(d: Any) -> Any:
             return topsis_.evaluate(vector.transform(d)).e_.similarity
-
-        def s_wsum(d: Any) -> Any:
-            return wsm.evaluate(scale.transform(invert.transform(d))).e_.score
 
         out["scikit-criteria"] = {
             "version": metadata.version("scikit-criteria"),
             "topsis numpy": lambda: s_topsis(dm),
             "topsis lists": lambda: s_topsis(skc.mkdm(matrix, objectives, weights=weights)),
-            "wsum numpy": lambda: s_wsum(dm),
-            "wsum lists": lambda: s_wsum(skc.mkdm(matrix, objectives, weights=weights)),
         }
     return out
 
 
 def check_agreement(ours: dict[str, tuple[float, ...]], peer: dict[str, Any], name: str) -> None:
-    for method in ("topsis", "wsum"):
+    for method in ("topsis",):
         theirs = [float(x) for x in peer[f"{method} numpy"]()]
         worst = max(abs(a - b) for a, b in zip(ours[method], theirs, strict=True))
         if worst > 1e-9:
@@ -145,7 +132,6 @@ def main() -> None:
         matrix, weights, types = make_problem(n_rows, n_cols, seed=20240611 + n_rows)
         ours_fn = {
             "topsis": lambda m=matrix, w=weights, t=types: mcda.topsis(m, w, t),
-            "wsum": lambda m=matrix, w=weights, t=types: mcda.weighted_sum(m, w, t),
         }
         ours_val = {k: f() for k, f in ours_fn.items()}
         ours_time = {k: median_seconds(f, repeat, budget) for k, f in ours_fn.items()}
@@ -157,7 +143,7 @@ def main() -> None:
             if size == "10x8":
                 print(f"{name}: {peer['version']}")
             check_agreement(ours_val, peer, name)
-            for method in ("topsis", "wsum"):
+            for method in ("topsis",):
                 for variant in ("numpy", "lists", "numpy, no valid."):
                     if f"{method} {variant}" not in peer:
                         continue

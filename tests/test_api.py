@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import pickle
 import subprocess
 import sys
 
@@ -54,13 +55,100 @@ def test_import_stays_light() -> None:
 
 
 def test_objects_have_readable_reprs() -> None:
-    """Catalogue, profile and comparison reprs say what they are without dumping everything."""
+    """Every public result's repr says what it is without dumping everything.
+
+    Option, ScoredOption and SmaaResult were 5-11 KB of nested attrs reprs in 0.1.0.
+    """
     c = ac.compare(ac.example_profile())
-    for obj, start in (
-        (ac.load_catalog(), "<Catalog"),
-        (ac.example_profile(), "<Profile"),
-        (c, "<Comparison"),
+    s = ac.sensitivity(c)
+    r = ac.smaa(ac.example_profile(), samples=100)
+    dominated = next(x for x in c.scored if x.dominated_by)
+    for obj, expected in (
+        (ac.load_catalog(), "<Catalog 2026.11: 14 options: acupuncture, blepharoplasty"),
+        (ac.example_profile(), "<Profile 'Example client': concerns="),
+        (c, f"<Comparison mavt: 12 eligible ({c.scored[0].id}={c.scored[0].fit:.0f}"),
+        (
+            ac.load_catalog()["acupuncture"],
+            "<Option 'acupuncture': 'Cosmetic (facial) acupuncture', needles, evidence very low>",
+        ),
+        (c.scored[0], f"<ScoredOption {c.scored[0].id!r}: fit {c.scored[0].fit:.1f}, rank 1>"),
+        (dominated, f"<ScoredOption {dominated.id!r}: fit {dominated.fit:.1f}"),
+        (c.weights, "<Weights direct: effectiveness=0.213, evidence=0.17,"),
+        (r, "<SmaaResult mavt: 100 draws, seed 0, weights=profile; first rank "),
+        (s, f"<Sensitivity mavt: top {c.scored[0].id}, {len(s.intervals)} weight intervals; "),
+        (
+            s.intervals[0],
+            f"<WeightInterval effectiveness: 0.213 in [{s.intervals[0].low:.3f}, 1.000], below ",
+        ),
     ):
         text = repr(obj)
-        assert text.startswith(start)
-        assert len(text) < 400
+        assert text.startswith(expected), text
+        assert text.endswith(">")
+        assert len(text) < 300, text
+    assert f"dominated by {', '.join(dominated.dominated_by)}" in repr(dominated)
+
+
+def test_an_excluded_option_says_why_it_has_no_fit() -> None:
+    """Asking a comparison for an excluded option names it, its first reason and where to look."""
+    c = ac.compare(ac.example_profile())
+    first_reason = next(e for e in c.excluded if e.option.id == "facelift").reasons[0].text
+    with pytest.raises(ac.UnknownIdError) as info:
+        c["facelift"]
+    assert str(info.value).startswith(
+        f"'facelift' was excluded ({first_reason}), so it has no fit; see Comparison.excluded;"
+        " known ids: botulinum_toxin, "
+    )
+    assert info.value.given == "facelift"
+    assert str(pickle.loads(pickle.dumps(info.value))) == str(info.value)
+    with pytest.raises(ac.UnknownIdError, match=r"^unknown eligible option id 'facelfit'; known"):
+        c["facelfit"]
+
+
+def test_compare_with_a_dict_points_to_from_dict() -> None:
+    """compare({...}) says to build a Profile with Profile.from_dict, with no <data> prefix."""
+    with pytest.raises(ac.WrongTypeError) as info:
+        ac.compare({"importance": {"cost": 1}})  # type: ignore[arg-type]
+    text = str(info.value)
+    assert text.startswith("compare(): profile: expected a Profile, got dict;")
+    assert "Profile.from_dict(data)" in text
+    assert "<data>" not in text
+    assert isinstance(info.value, TypeError)
+
+
+def test_every_error_lives_in_errors_and_is_exported() -> None:
+    """Each error class is defined in `errors` and re-exported by the package.
+
+    Each is still importable from the module that raises it, and derives from AntiageError.
+    """
+    from antiage_compare import _files, cli, errors, mcda
+    from antiage_compare.uncertainty import sensitivity, smaa
+
+    for name in errors.__all__:
+        cls = getattr(errors, name)
+        assert cls.__module__ == "antiage_compare.errors", name
+        assert issubclass(cls, ac.AntiageError), name
+        assert getattr(ac, name) is cls, name
+        assert name in ac.__all__, name
+    old_homes = {
+        smaa: ("SmaaError", "SmaaTypeError", "Cancelled"),
+        sensitivity: ("SensitivityError", "SensitivityTypeError"),
+        _files: ("OutputPathError",),
+        cli: ("UsageError",),
+        mcda: ("MCDATypeError",),
+    }
+    for module, names in old_homes.items():
+        for name in names:
+            assert getattr(module, name) is getattr(errors, name), (module.__name__, name)
+
+
+def test_an_unknown_method_is_a_public_method_error() -> None:
+    """compare(method=...) with an unknown method raises MethodError, a ValueError, naming the choices."""
+    with pytest.raises(ac.MethodError, match="choose one of mavt, topsis, vikor") as info:
+        ac.compare(ac.example_profile(), method="wsm")  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)
+    assert type(info.value).__name__ == "MethodError"
+
+
+def test_dir_lists_the_public_names_only() -> None:
+    """dir(antiage_compare) is __all__: no imports such as `Any` or `importlib`, no submodules."""
+    assert sorted(dir(ac)) == sorted(ac.__all__)

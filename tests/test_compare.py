@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import random
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -13,11 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from antiage_compare import load_catalog
-from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, performance
+from antiage_compare.criteria import BY_ID, CRITERIA, CRITERION_IDS, NEUTRAL, performance
 from antiage_compare.errors import AntiageError
 from antiage_compare.model import CONCERNS, NoData, Range, RuleLevel
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.scoring import compare
+
+from .factories import catalog_dict, no_procedure_dict, option_dict, write_catalog
 
 CAT = load_catalog()
 HEALTH_FLAGS = (
@@ -106,11 +109,15 @@ def test_permuting_the_catalogue_changes_nothing(data: dict[str, Any], rnd: rand
     assert {e.option.id for e in a.excluded} == {e.option.id for e in b.excluded}
 
 
-@given(profiles(), st.floats(0.01, 100))
+@given(profiles(), st.floats(0.001, 1))
 def test_scaling_importances_changes_nothing(data: dict[str, Any], c: float) -> None:
-    """Multiplying all importances by c > 0 leaves every fit unchanged."""
+    """Multiplying all importances by a factor > 0 leaves every fit unchanged.
+
+    The factor scales the largest rating to anywhere in (0, 10], the range a profile allows.
+    """
     p = Profile.from_dict(data)
-    scaled = attrs.evolve(p, importance={k: v * c for k, v in p.importance.items()})
+    factor = c * 10 / max(p.importance.values())
+    scaled = attrs.evolve(p, importance={k: v * factor for k, v in p.importance.items()})
     assert _fits(compare(p)) == pytest.approx(_fits(compare(scaled)))
 
 
@@ -178,6 +185,61 @@ def test_dominated_options_never_fit_better_than_their_dominators(data: dict[str
     for s in c.scored:
         for dom in s.dominated_by:
             assert c[dom].fit >= s.fit - 1e-9
+
+
+def test_compare_reports_a_dominator(tmp_path: Path) -> None:
+    """An option at least as good on every weighted criterion, and better on one, is named.
+
+    Only effect and downtime matter. A has a moderate effect and 1 day of downtime; B a slight
+    effect and 5 days, so A dominates B. "No procedure" has no effect and 2 days, so A
+    dominates it too, while B and "no procedure" trade effect against downtime.
+    """
+    a = option_dict("opt_a")
+    b = option_dict("opt_b")
+    for option, size, days in ((a, "moderate", 1), (b, "slight", 5)):
+        for e in option["effects"].values():
+            e.update(size=size, low=size, high=size)
+        option["downtime"]["days"] = {
+            "low": days,
+            "typical": days,
+            "high": days,
+            "unit": "days",
+            "sources": ["S1"],
+        }
+    catalog = load_catalog(write_catalog(tmp_path, catalog_dict(a, b, no_procedure_dict())))
+    c = compare(Profile(importance={"effectiveness": 5, "downtime": 5}), catalog)
+    assert {s.id: s.dominated_by for s in c.scored} == {
+        "opt_a": (),
+        "opt_b": ("opt_a",),
+        "no_procedure": ("opt_a",),
+    }
+    assert {e["id"]: e["dominated_by"] for e in c.to_dict()["eligible"]}["opt_b"] == ["opt_a"]
+    assert c["opt_a"].fit > c["opt_b"].fit
+
+
+def test_compare_reports_a_dominator_whose_value_sum_rounds_equal(tmp_path: Path) -> None:
+    """A dominator is reported even when both options' value sums round to the same float.
+
+    A and B differ only in downtime, 1.0 against 1.000000000000001 days: A is better on it by
+    one unit in the last place, too little to change the rounded sum of values. 0.1.0's
+    ``mcda.dominators`` skipped such a dominator (code-review.md §1.4-2); the fits tie.
+    """
+    a = option_dict("opt_a")
+    b = option_dict("opt_b")
+    for option, days in ((a, 1.0), (b, 1.000000000000001)):
+        for e in option["effects"].values():
+            e.update(size="moderate", low="moderate", high="moderate")
+        option["downtime"]["days"] = {
+            "low": days,
+            "typical": days,
+            "high": days,
+            "unit": "days",
+            "sources": ["S1"],
+        }
+    catalog = load_catalog(write_catalog(tmp_path, catalog_dict(a, b, no_procedure_dict())))
+    c = compare(Profile(importance={"effectiveness": 5, "downtime": 5}), catalog)
+    assert c["opt_b"].dominated_by == ("opt_a",)
+    assert c["opt_b"].tied_with == ("opt_a",)
 
 
 @given(profiles(), st.sets(st.sampled_from(sorted(set(CAT.ids) - {"no_procedure"}))))
@@ -308,12 +370,61 @@ def test_ties_are_explicit() -> None:
             assert c[other].fit == pytest.approx(s.fit)
 
 
-def test_contributions_add_up_to_the_fit() -> None:
-    """Per-criterion contributions (points) sum to the MAVT fit."""
-    c = compare(example_profile())
+@pytest.mark.parametrize("method", ["mavt", "topsis", "vikor"])
+def test_contributions_are_mavt_points_under_every_method(method: str) -> None:
+    """Contributions are MAVT points: they add up to mavt_fit, which is the fit only under MAVT.
+
+    The points are the same whatever the method, and to_dict() labels them so
+    (``points_basis``, ``mavt_fit``). Under TOPSIS the top option's points add up to 65.8
+    while its fit is 69.1 (code-review.md §1.3), so the two must not be confused.
+    """
+    p = example_profile()
+    mavt = compare(p)
+    c = compare(p, method=method)  # type: ignore[arg-type]
     for s in c.scored:
-        assert sum(x.points for x in s.contributions) == pytest.approx(s.fit)
+        assert math.fsum(x.points for x in s.contributions) == s.mavt_fit
+        assert s.mavt_fit == pytest.approx(mavt[s.id].fit)
+        assert s.contributions == mavt[s.id].contributions
         assert {x.criterion for x in s.contributions} == set(CRITERION_IDS)
+    d = c.to_dict()
+    assert d["points_basis"] == "mavt"
+    for e, s in zip(d["eligible"], c.scored, strict=True):
+        assert e["mavt_fit"] == s.mavt_fit
+        assert e["fit"] == s.fit
+    if method == "mavt":
+        assert all(s.mavt_fit == pytest.approx(s.fit) for s in c.scored)
+    else:
+        assert c.scored[0].mavt_fit != pytest.approx(c.scored[0].fit, abs=0.5)
+
+
+@pytest.mark.parametrize("method", ["topsis", "vikor"])
+def test_explain_never_sizes_a_relative_gap_with_mavt_points(method: str) -> None:
+    """Under TOPSIS or VIKOR, explain() never sizes the gap in MAVT points.
+
+    It names the method, says its fit does not split by criterion, and lists for each option
+    the weighted criteria on which its value is higher, most heavily weighted first (not the
+    criteria whose MAVT points differ most).
+    """
+    p = example_profile()
+    c = compare(p, method=method)  # type: ignore[arg-type]
+    a, b = c.scored[0], c.scored[1]
+    text = c.explain(a.id, b.id)
+    assert f"under {method.upper()} ({a.fit:.0f} against {b.fit:.0f} out of 100)" in text
+    assert "does not split by criterion" in text
+
+    def named(x: Any, y: Any) -> list[str]:
+        better = [
+            (cx.weight, cx.criterion)
+            for cx, cy in zip(x.contributions, y.contributions, strict=True)
+            if cx.weight > 0 and cx.value - cy.value > 0.005
+        ]
+        return [BY_ID[cid].label.lower() for _, cid in sorted(better, key=lambda t: -t[0])[:2]]
+
+    for_a, for_b = named(a, b), named(b, a)
+    assert for_a
+    assert for_b
+    assert f"{a.option.name} does better on {' and '.join(for_a)}." in text
+    assert f"{b.option.name} does better on {' and '.join(for_b)}." in text
 
 
 def test_explain_is_non_directive_and_names_both() -> None:

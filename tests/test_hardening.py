@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 
 import antiage_compare.loading as catalog_module
-from antiage_compare import compare, example_profile, load_catalog, load_clinic
+from antiage_compare import Catalog, compare, example_profile, load_catalog, load_clinic, scoring
+from antiage_compare._paths import shipped_data
 from antiage_compare.model import RuleLevel
 from antiage_compare.profile import Profile
+from antiage_compare.scoring import value_row
+
+from .factories import catalog_dict, write_catalog
 
 CAT = load_catalog()
 
@@ -79,22 +85,61 @@ def test_generated_exclusion_never_eligible(
     assert option_id not in [e["id"] for e in c.to_dict()["eligible"]]
 
 
-def test_compare_from_eight_threads_matches_serial() -> None:
-    """compare() from 8 threads x 1,000 calls gives results identical to serial ones."""
-    profiles = [
-        example_profile(),
-        profile_triggering("pregnant"),
-        profile_triggering("skin_type_5_6", cost=4, serious_risk=9),
-    ]
-    expected = [compare(p).to_dict() for p in profiles]
+#: Concern lists for the thread test: each gives other value rows, so the threads fill the
+#: shared memo with different keys at the same time.
+THREAD_CONCERNS = [
+    (),
+    ("laxity",),
+    ("wrinkles", "fine_lines"),
+    ("fine_lines", "wrinkles"),
+    ("pigmentation",),
+    ("acne_scars", "texture"),
+    ("volume_loss",),
+    ("texture", "laxity", "pigmentation"),
+]
 
-    def work(k: int) -> bool:
-        p = profiles[k % len(profiles)]
-        return compare(p).to_dict() == expected[k % len(profiles)]
 
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(work, range(8_000)))
-    assert all(results)
+def test_compare_from_eight_threads_shares_one_memo_and_matches_serial() -> None:
+    """8 threads comparing against one fresh catalogue get the serial results, and its memo is sound.
+
+    The state shared between the threads is the catalogue's value memo (Catalog._memo). Each
+    round starts all eight threads together (a barrier) on concerns nobody has compared yet,
+    so all of them miss the same memo entries at the same moment and fill them at once; a tiny
+    switch interval makes the interpreter swap threads every few bytecodes. Each expected
+    result is computed serially on a catalogue of its own, so it shares nothing with the
+    threads. Afterwards every memo entry must hold the catalogue's own option and the row a
+    serial computation gives. Repeated on a few fresh catalogues.
+    """
+    profiles = [attrs.evolve(example_profile(), concerns=c) for c in THREAD_CONCERNS]
+    expected = [compare(p, load_catalog(shipped_data())).to_dict() for p in profiles]
+    barrier = threading.Barrier(8)
+
+    def work(shared: Catalog) -> list[str]:
+        wrong = []
+        for i, p in enumerate(profiles):
+            barrier.wait(timeout=60)
+            try:
+                if compare(p, shared).to_dict() != expected[i]:
+                    wrong.append(f"{i}: other result")
+            except Exception as exc:
+                wrong.append(f"{i}: {exc!r}")
+        return wrong
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(4):
+            shared = load_catalog(shipped_data())
+            assert shared._memo == {}
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                wrong = [i for found in pool.map(work, [shared] * 8) for i in found]
+            assert wrong == []
+            assert len(shared._memo) > len(profiles)
+            for (option_id, concerns), row in shared._memo.items():
+                assert row.option is shared[option_id]
+                assert row == value_row(shared[option_id], concerns)
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def test_cached_catalogue_loading_is_thread_safe(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,22 +165,57 @@ def test_cached_catalogue_loading_is_thread_safe(monkeypatch: pytest.MonkeyPatch
     assert len(calls) == 1
 
 
-def test_memory_stays_flat_over_ten_thousand_comparisons() -> None:
-    """10,000 repeated comparisons leave no growing trail of live objects.
+def test_memory_stays_flat_over_two_thousand_fresh_catalogues(tmp_path: Path) -> None:
+    """Loading 2,000 fresh catalogues and comparing against each leaves no trail of live objects.
 
-    Counts objects tracked by the garbage collector (tracemalloc would make the loop ~10x
-    slower); a leak of even one object per comparison would show as thousands.
+    An app that loads a clinic file per request does exactly this. A cache keyed by the
+    option objects outside the catalogue (0.1.0's module-level ``scoring._ROWS``) keeps every
+    catalogue's options alive, about 28 objects per option. A small single-file catalogue (two
+    options) keeps the test fast; it goes through the same load_catalog() and compare() path
+    as any other. Counts objects tracked by the garbage collector after a warm-up.
     """
-    p = example_profile()
-    for _ in range(1_000):
-        compare(p)
+    path = write_catalog(tmp_path, catalog_dict())
+    profiles = [example_profile(), attrs.evolve(example_profile(), concerns=("laxity",))]
+
+    def one() -> None:
+        catalog = load_catalog(path)
+        for p in profiles:
+            compare(p, catalog)
+
+    for _ in range(200):
+        one()
     gc.collect()
     before = len(gc.get_objects())
-    for _ in range(9_000):
-        compare(p)
+    for _ in range(2_000):
+        one()
     gc.collect()
-    after = len(gc.get_objects())
-    assert after - before < 500, f"{after - before} more live objects after 9,000 more comparisons"
+    growth = len(gc.get_objects()) - before
+    assert growth < 500, f"{growth} more live objects after 2,000 fresh catalogues"
+
+
+def test_the_value_memo_lives_on_the_catalogue_it_describes() -> None:
+    """Rows are reused for the same catalogue only, and a narrowed catalogue starts afresh."""
+    profile = example_profile()
+    catalog = load_catalog(shipped_data())
+    first, again = compare(profile, catalog), compare(profile, catalog)
+    other = compare(profile, load_catalog(shipped_data()))
+
+    def raws(c: Any) -> list[Any]:
+        return [x.raw for s in c.scored for x in s.contributions]
+
+    assert all(x is y for x, y in zip(raws(first), raws(again), strict=True))
+    assert not any(x is y for x, y in zip(raws(first), raws(other), strict=True))
+    assert catalog == load_catalog(shipped_data())  # the memo is not part of the value
+    assert catalog.without("facelift")._memo == {}
+
+
+def test_the_value_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A catalogue shared by many people with different concerns keeps at most MEMO_MAX rows."""
+    monkeypatch.setattr(scoring, "MEMO_MAX", 40)
+    catalog = load_catalog(shipped_data())
+    for concerns in THREAD_CONCERNS:
+        compare(attrs.evolve(example_profile(), concerns=concerns), catalog)
+        assert 0 < len(catalog._memo) <= 40
 
 
 def test_large_catalogue_compares() -> None:

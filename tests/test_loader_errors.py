@@ -78,6 +78,47 @@ def test_low_above_high(tmp_path: Path) -> None:
     assert "greater than high" in str(err)
 
 
+def test_typical_outside_the_range(tmp_path: Path) -> None:
+    """A typical value outside low..high is named at its own key."""
+    opt = option_dict()
+    opt["sessions"]["count"].update(low=3, typical=8, high=6)
+    err = _load(tmp_path, catalog_dict(opt, no_procedure_dict()))
+    _expect(err, "option[0].sessions.count.typical", "8", tmp_path)
+    assert "is outside low..high (3..6)" in str(err)
+
+
+def test_unknown_denominator(tmp_path: Path) -> None:
+    """A risk's denominator must be one of the four the wording knows."""
+    opt = option_dict()
+    opt["risks"][0]["per"] = 50
+    err = _load(tmp_path, catalog_dict(opt, no_procedure_dict()))
+    _expect(err, "option[0].risks[0].per", "50", tmp_path)
+    assert "must be 100, 1000, 10000 or 100000" in str(err)
+
+
+def test_next_review_before_reviewed(tmp_path: Path) -> None:
+    """The next evidence review cannot be due before the last one."""
+    data = catalog_dict()
+    data["catalog"]["next_review"] = __import__("datetime").date(2025, 1, 1)
+    err = _load(tmp_path, data)
+    _expect(err, "catalog.next_review", "2025, 1, 1", tmp_path)
+    assert "is before reviewed (2026-01-01)" in str(err)
+
+
+def test_the_model_names_the_same_problems_without_a_file() -> None:
+    """The checks the loader reports live in the model: built directly, they name the class.
+
+    The loader does not restate them; Table.convert puts the model's field under the table it
+    is reading, which is how the messages above get their file and path.
+    """
+    from antiage_compare.model import Range
+
+    with pytest.raises(DataError) as info:
+        Range(low=9, high=4)
+    assert str(info.value) == "Range: low: is greater than high (4) (got 9)"
+    assert isinstance(info.value, ValueError)
+
+
 def test_negative_days(tmp_path: Path) -> None:
     """Negative days are nonsense and rejected."""
     opt = option_dict()

@@ -16,13 +16,11 @@ from antiage_compare.mcda import (
     VikorResult,
     ahp,
     ahp_inconsistencies,
-    dominates,
-    non_dominated,
+    dominators,
     rank,
     roc_weights,
     topsis,
     vikor,
-    weighted_sum,
 )
 
 # Tzeng & Huang (2011) TOPSIS/VIKOR data, as reproduced in scikit-criteria's test-suite
@@ -372,104 +370,24 @@ def test_direction_parse_rejects_wrong_types(value: object) -> None:
 # --------------------------------------------------------------------------- weighted sum
 
 
-def test_weighted_sum_linear_hand_computed() -> None:
-    """linear: benefit x/max, cost min/x; weights normalised (2:1 → 2/3, 1/3)."""
-    scores = weighted_sum([[2.0, 10.0], [4.0, 5.0]], [2, 1], [1, -1])
-    assert scores == pytest.approx((2 / 3 * 0.5 + 1 / 3 * 0.5, 2 / 3 * 1 + 1 / 3 * 1))
+def test_topsis_and_vikor_accept_extreme_magnitudes() -> None:
+    """Huge or tiny (subnormal) columns give what the same columns scaled near 1 give.
 
-
-def test_weighted_sum_minmax_hand_computed_and_constant_column() -> None:
-    """minmax: (x-min)/(max-min), cost (max-x)/(max-min); a constant column gives 1.0."""
-    scores = weighted_sum(
-        [[0, 10, 7], [5, 20, 7], [10, 30, 7]], [1, 1, 1], [1, -1, 1], normalization="minmax"
-    )
-    assert scores == pytest.approx(((0 + 1 + 1) / 3, (0.5 + 0.5 + 1) / 3, (1 + 0 + 1) / 3))
-
-
-def test_weighted_sum_sum_hand_computed() -> None:
-    """sum: benefit x/Σx, cost (1/x)/Σ(1/x)."""
-    scores = weighted_sum([[1, 1], [3, 3]], [1, 1], [1, -1], normalization="sum")
-    assert scores == pytest.approx((0.5 * 0.25 + 0.5 * 0.75, 0.5 * 0.75 + 0.5 * 0.25))
-
-
-def test_weighted_sum_vector_matches_pymcdm_convention() -> None:
-    """vector: benefit x/‖x‖, cost 1 − x/‖x‖ (pymcdm 1.4 vector_normalization)."""
-    scores = weighted_sum([[3, 3], [4, 4]], [1, 1], [1, -1], normalization="vector")
-    assert scores == pytest.approx((0.5 * 0.6 + 0.5 * 0.4, 0.5 * 0.8 + 0.5 * 0.2))
-
-
-def test_weighted_sum_bounds_clips_to_declared_range() -> None:
-    """bounds: (x-lo)/(hi-lo), cost (hi-x)/(hi-lo), clipped to [0, 1]."""
-    scores = weighted_sum(
-        [[5, 0], [15, 12], [-3, 6]],
-        [1, 1],
-        [1, -1],
-        normalization="bounds",
-        bounds=[(0, 10), (0, 10)],
-    )
-    assert scores == pytest.approx((0.5 * 0.5 + 0.5 * 1.0, 0.5 * 1.0 + 0.0, 0.0 + 0.5 * 0.4))
-
-
-def test_weighted_sum_bounds_argument_rules() -> None:
-    """The bounds are required by, and only allowed with, normalization='bounds'."""
-    with pytest.raises(MCDAError, match="required"):
-        weighted_sum([[1]], [1], [1], normalization="bounds")
-    with pytest.raises(MCDAError, match="only allowed"):
-        weighted_sum([[1]], [1], [1], bounds=[(0, 1)])
-    with pytest.raises(MCDAError, match=r"bounds\[1\]"):
-        weighted_sum([[1, 1]], [1, 1], [1, 1], normalization="bounds", bounds=[(0, 1), (2, 2)])
-    with pytest.raises(MCDAError, match="expected 2"):
-        weighted_sum([[1, 1]], [1, 1], [1, 1], normalization="bounds", bounds=[(0, 1)])
-    with pytest.raises(MCDAError, match=r"bounds\[0\]\[1\]"):
-        weighted_sum([[1]], [1], [1], normalization="bounds", bounds=[(0, math.inf)])
-
-
-@pytest.mark.parametrize(
-    ("matrix", "directions", "normalization", "where"),
-    [
-        ([[0, 1], [0, 2]], [1, 1], "linear", "column 0"),
-        ([[1, 1], [0, 2]], [-1, 1], "linear", r"matrix\[1\]\[0\] \(column 0\)"),
-        ([[1, 0], [1, 0]], [1, 1], "sum", "column 1"),
-        ([[1, 3], [2, 0]], [1, -1], "sum", r"matrix\[1\]\[1\] \(column 1\)"),
-        ([[1, 0], [2, 0]], [1, -1], "vector", "column 1"),
-        ([[1, -1], [2, 1]], [1, 1], "linear", r"matrix\[0\]\[1\]"),
-    ],
-)
-def test_weighted_sum_division_by_zero_names_the_column(
-    matrix: list[list[float]], directions: list[int], normalization: str, where: str
-) -> None:
-    """Divisions by zero and negative ratio data raise MCDAError naming the column.
-
-    Cases: zero max (linear), zeros in a cost column (linear/sum), all-zero columns and
-    negative values for ratio normalisations.
+    Both methods are scale-free per column, so 1e308 behaves like 1 and 5e-324 like 0.5: the
+    factor that would overflow or underflow is taken after dividing by the largest magnitude.
     """
-    with pytest.raises(MCDAError, match=where):
-        weighted_sum(matrix, [1, 1], directions, normalization=normalization)  # type: ignore[arg-type]
-
-
-def test_weighted_sum_zero_weight_column_is_not_normalised() -> None:
-    """A zero-weight all-zero column would divide by zero, but it cannot matter: no error."""
-    assert weighted_sum([[1, 0], [2, 0]], [1, 0], [1, 1]) == (0.5, 1.0)
-
-
-def test_weighted_sum_unknown_normalization() -> None:
-    """Unknown normalisation names are errors naming the argument."""
-    with pytest.raises(MCDAError, match="normalization"):
-        weighted_sum([[1]], [1], [1], normalization="zscore")  # type: ignore[arg-type]
-    with pytest.raises(MCDATypeError, match="normalization"):
-        weighted_sum([[1]], [1], [1], normalization=None)  # type: ignore[arg-type]
-
-
-def test_weighted_sum_accepts_extreme_magnitudes() -> None:
-    """Huge or tiny (subnormal) values do not overflow into NaN scores."""
-    huge = weighted_sum([[1e308, -1e308], [-1e308, 1e308]], [1, 1], [1, 1], normalization="minmax")
-    assert huge == pytest.approx((0.5, 0.5))
-    tiny = weighted_sum([[5e-324], [1e-323]], [1], [1])
-    assert tiny == pytest.approx((0.5, 1.0))
-    # TOPSIS is scale-free per column, so 1e308 behaves like 1.
     big = topsis([[1e308, 1], [-1e308, 2]], [1, 1], [1, 1])
     assert big == pytest.approx(topsis([[1, 1], [-1, 2]], [1, 1], [1, 1]), rel=1e-12)
     assert all(0.0 < x < 1.0 for x in big)
+    tiny = topsis([[5e-324, 1], [1e-323, 2]], [1, 1], [1, -1])
+    assert tiny == pytest.approx(topsis([[1, 1], [2, 2]], [1, 1], [1, -1]), rel=1e-12)
+    for matrix, plain in (
+        ([[1e308, 1], [-1e308, 2], [0.0, 3]], [[1, 1], [-1, 2], [0, 3]]),
+        ([[5e-324, 1], [1e-323, 2], [1e-323, 3]], [[1, 1], [2, 2], [2, 3]]),
+    ):
+        got, want = vikor(matrix, [1, 1], [1, -1]), vikor(plain, [1, 1], [1, -1])
+        assert got.q == pytest.approx(want.q, rel=1e-12)
+        assert got.s == pytest.approx(want.s, rel=1e-12)
 
 
 # --------------------------------------------------------------------------- validation
@@ -492,14 +410,14 @@ def test_weighted_sum_accepts_extreme_magnitudes() -> None:
         ({"directions": [1, 0]}, r"directions\[1\]"),
     ],
 )
-@pytest.mark.parametrize("method", ["weighted_sum", "topsis", "vikor"])
+@pytest.mark.parametrize("method", ["topsis", "vikor"])
 def test_invalid_inputs_name_argument_and_position(
     kwargs: dict[str, object], where: str, method: str
 ) -> None:
     """Every scoring method rejects bad input with an MCDAError naming what and where."""
     args: dict[str, object] = {"matrix": [[1, 2], [3, 4]], "weights": [1, 1], "directions": [1, 1]}
     args.update(kwargs)
-    func = {"weighted_sum": weighted_sum, "topsis": topsis, "vikor": vikor}[method]
+    func = {"topsis": topsis, "vikor": vikor}[method]
     with pytest.raises(MCDAError, match=where):
         func(args["matrix"], args["weights"], args["directions"])  # type: ignore[operator]
 
@@ -523,7 +441,7 @@ def test_wrong_types_raise_type_error_too(
 ) -> None:
     """Wrong Python types raise MCDATypeError: an MCDAError, AntiageError and TypeError."""
     with pytest.raises(MCDATypeError, match=where) as info:
-        weighted_sum(matrix, weights, directions)  # type: ignore[arg-type]
+        topsis(matrix, weights, directions)  # type: ignore[arg-type]
     assert isinstance(info.value, TypeError)
     assert isinstance(info.value, ValueError)
     assert isinstance(info.value, AntiageError)
@@ -532,34 +450,35 @@ def test_wrong_types_raise_type_error_too(
 def test_error_message_shows_the_bad_value() -> None:
     """The message includes the offending value, not only its position."""
     with pytest.raises(MCDAError) as info:
-        weighted_sum([[1, 2]], [1, -0.25], [1, 1])
+        topsis([[1, 2]], [1, -0.25], [1, 1])
     assert str(info.value) == "weights[1]: weights must not be negative (got -0.25)"
 
 
 # --------------------------------------------------------------------------- dominance
 
 
-def test_dominates_respects_directions() -> None:
-    """Row a dominates b when at least as good everywhere and strictly better somewhere."""
-    assert dominates([3, 1], [2, 1], [1, -1])
-    assert not dominates([2, 1], [3, 1], [1, -1])
-    assert dominates([3, 1], [3, 2], ["max", "min"])
-    assert not dominates([3, 1], [3, 1], [1, -1])  # equal rows: not strictly better
-    assert not dominates([3, 2], [2, 1], [1, -1])  # trade-off
+def test_dominators_respects_directions() -> None:
+    """Row k dominates row i when at least as good everywhere and strictly better somewhere."""
+    assert dominators([[3, 1], [2, 1]], [1, -1]) == ((), (0,))
+    assert dominators([[3, 1], [3, 2]], ["max", "min"]) == ((), (0,))
+    assert dominators([[3, 1], [3, 1]], [1, -1]) == ((), ())  # equal rows: not strictly better
+    assert dominators([[3, 2], [2, 1]], [1, -1]) == ((), ())  # trade-off
 
 
-def test_dominates_validates_lengths() -> None:
-    """Both rows must have one value per direction."""
-    with pytest.raises(MCDAError, match="b: has 1 values, expected 2"):
-        dominates([1, 2], [1], [1, 1])
-    with pytest.raises(MCDAError, match=r"a\[0\]: NaN"):
-        dominates([math.nan, 2], [1, 1], [1, 1])
+def test_dominators_validates_the_matrix_and_directions() -> None:
+    """Bad input is named like every other MCDA function's."""
+    with pytest.raises(MCDAError, match=r"matrix\[1\]: has 1 values, expected 2"):
+        dominators([[1, 2], [1]], [1, 1])
+    with pytest.raises(MCDAError, match=r"matrix\[0\]\[0\]: NaN"):
+        dominators([[math.nan, 2], [1, 1]], [1, 1])
+    with pytest.raises(MCDAError, match="directions: has 1 values, expected 2"):
+        dominators([[1, 2]], [1])
 
 
-def test_non_dominated_pareto_front() -> None:
-    """The Pareto front keeps trade-offs and duplicates, drops dominated rows."""
+def test_dominators_of_a_small_table() -> None:
+    """Trade-offs and duplicates are never dominated; dominated rows list every dominator."""
     matrix = [[1, 2], [2, 4], [1, 6], [2, 4], [0, 1], [3, 5]]
-    # maximise the first column, minimise the second: only row 2 is dominated (by row 0)
-    assert non_dominated(matrix, [1, -1]) == (0, 1, 3, 4, 5)
-    # maximise both: row 5 dominates rows 0, 1, 3 and 4; row 2 is best on column 1
-    assert non_dominated(matrix, [1, 1]) == (2, 5)
+    # maximise the first column, minimise the second: only row 2 is dominated (by 0, 1, 3, 5)
+    assert dominators(matrix, [1, -1]) == ((), (), (0, 1, 3, 5), (), (), ())
+    # maximise both: only rows 2 (best on column 1) and 5 are not dominated
+    assert dominators(matrix, [1, 1]) == ((1, 2, 3, 5), (5,), (), (5,), (0, 1, 2, 3, 5), ())

@@ -64,7 +64,7 @@ def test_the_cost_scale_shares_the_catalogue_currency() -> None:
     """A catalogue's cost scale is in its own currency and above 0."""
     info = SHIPPED.info
     assert info.cost_scale == Money(amount=20_000.0, currency="USD") == SHIPPED_COST_SCALE
-    with pytest.raises(ValueError, match="cost scale is in JPY"):
+    with pytest.raises(ValueError, match="cost_scale: is in JPY"):
         attrs.evolve(info, cost_scale=Money(amount=1.0, currency="JPY"))
     with pytest.raises(ValueError, match="above 0"):
         attrs.evolve(info, cost_scale=Money(amount=0.0, currency="USD"))

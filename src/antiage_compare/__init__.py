@@ -19,16 +19,25 @@ from antiage_compare.criteria import CRITERIA, CRITERION_IDS, Criterion
 from antiage_compare.eligibility import Exclusion, Reason
 from antiage_compare.errors import (
     AntiageError,
+    Cancelled,
     DataError,
     DataFileNotFoundError,
     DataPermissionError,
     MCDAError,
+    MCDATypeError,
+    MethodError,
+    OutputPathError,
     ProfileError,
     ProfileFileNotFoundError,
     ProfilePermissionError,
     ProfileTypeError,
     ReportError,
+    SensitivityError,
+    SensitivityTypeError,
+    SmaaError,
+    SmaaTypeError,
     UnknownIdError,
+    UsageError,
     WrongTypeError,
 )
 from antiage_compare.loading import FileKind, file_kind, load_catalog, load_clinic
@@ -54,7 +63,7 @@ if TYPE_CHECKING:
     from antiage_compare.report import ReportOptions, render_html, write_report
     from antiage_compare.uncertainty.analysis import Analysis, analyse
     from antiage_compare.uncertainty.sensitivity import Sensitivity, WeightInterval, sensitivity
-    from antiage_compare.uncertainty.smaa import Cancelled, SmaaResult, smaa, smaa_comparison
+    from antiage_compare.uncertainty.smaa import SmaaResult, smaa, smaa_comparison
 
     __version__: str
 
@@ -65,7 +74,6 @@ _LAZY = {
     "ReportOptions": "antiage_compare.report",
     "render_html": "antiage_compare.report",
     "write_report": "antiage_compare.report",
-    "Cancelled": "antiage_compare.uncertainty.smaa",
     "SmaaResult": "antiage_compare.uncertainty.smaa",
     "smaa": "antiage_compare.uncertainty.smaa",
     "smaa_comparison": "antiage_compare.uncertainty.smaa",
@@ -88,7 +96,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY) | {"__version__"})
+    """The public names only (``__all__``), not the imports the package needs internally."""
+    return list(__all__)
 
 
 __all__ = [
@@ -115,9 +124,12 @@ __all__ = [
     "Invasiveness",
     "Limits",
     "MCDAError",
+    "MCDATypeError",
+    "MethodError",
     "Money",
     "NoData",
     "Option",
+    "OutputPathError",
     "Profile",
     "ProfileError",
     "ProfileFileNotFoundError",
@@ -130,9 +142,14 @@ __all__ = [
     "Risk",
     "ScoredOption",
     "Sensitivity",
+    "SensitivityError",
+    "SensitivityTypeError",
+    "SmaaError",
     "SmaaResult",
+    "SmaaTypeError",
     "Source",
     "UnknownIdError",
+    "UsageError",
     "Verdict",
     "WeightInterval",
     "Weights",

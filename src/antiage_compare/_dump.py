@@ -13,17 +13,9 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from antiage_compare.model import (
-    CatalogInfo,
-    Claim,
-    NoData,
-    Option,
-    Quantity,
-    Range,
-    Source,
-)
+from antiage_compare.model import NoData, Option, Quantity, Range
 
-__all__ = ["info_to_dict", "option_to_dict", "source_to_dict", "to_toml"]
+__all__ = ["option_to_dict", "to_toml"]
 
 _ESCAPES = {
     '"': '\\"',
@@ -207,41 +199,3 @@ def option_to_dict(o: Option) -> dict[str, Any]:
             for c in o.contraindications
         ]
     return out
-
-
-def source_to_dict(s: Source) -> dict[str, Any]:
-    """The data-file mapping of a source."""
-    out: dict[str, Any] = {"id": s.id, "title": s.title, "kind": s.kind.value}
-    for k in ("authors", "container", "doi", "pmid", "url", "note"):
-        if getattr(s, k):
-            out[k] = getattr(s, k)
-    if s.year:
-        out["year"] = s.year
-    return out
-
-
-def claim_to_dict(c: Claim) -> dict[str, Any]:
-    """The data-file mapping of a claim."""
-    return {
-        "id": c.id,
-        "option_id": c.option_id,
-        "text": c.text,
-        "verdict": c.verdict.value,
-        "reason": c.reason,
-        "sources": list(c.sources),
-    }
-
-
-def info_to_dict(i: CatalogInfo) -> dict[str, Any]:
-    """The data-file mapping of the catalogue metadata."""
-    return {
-        "data_version": i.data_version,
-        "reviewed": i.reviewed,
-        "next_review": i.next_review,
-        "update_policy": i.update_policy,
-        "currency": i.currency,
-        "cost_note": i.cost_note,
-        "authors": i.authors,
-        "funding": i.funding,
-        "competing_interests": i.competing_interests,
-    }

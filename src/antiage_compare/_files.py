@@ -13,13 +13,9 @@ import os
 import secrets
 from pathlib import Path
 
-from antiage_compare.errors import AntiageError
+from antiage_compare.errors import OutputPathError
 
 __all__ = ["OutputPathError", "write_text_atomic"]
-
-
-class OutputPathError(AntiageError, ValueError):
-    """An output path that cannot be used (for example it contains a NUL character)."""
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> Path:

@@ -223,11 +223,27 @@ class Table:
         return value
 
     def convert(self, key: str, build: Callable[[], T]) -> T:
-        """Run a model constructor; its ``ValueError`` becomes a :class:`DataError` at ``key``."""
+        """Run a model constructor, reporting a broken invariant with this file and path.
+
+        The model names the field it rejects (a :class:`DataError` with an ``origin``, e.g.
+        ``Range`` and ``low``), which is placed under this table: ``option[0].sessions.count``
+        and ``low`` give ``option[0].sessions.count.low``. So the parser need not restate the
+        model's checks to get path-qualified messages. Any other ``ValueError`` or
+        ``TypeError`` is reported at ``key``; an error already naming its place (from a
+        nested read inside ``build``) passes through.
+        """
         try:
             return build()
-        except DataError:
-            raise
+        except DataError as exc:
+            if exc.origin is None:
+                raise
+            raise self._error(
+                exc.problem,
+                file=self.file,
+                path=self.sub(exc.path or key),
+                value=exc.value,
+                has_value=exc.has_value,
+            ) from None
         except (ValueError, TypeError) as exc:
             value = self.data.get(key, None)
             raise self.fail(key, str(exc), value) from None

@@ -6,7 +6,8 @@ only describes what a loaded catalogue is, so both loaders and the clinic merge 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 from attrs import field, frozen
@@ -18,6 +19,7 @@ from antiage_compare.model import (
     Claim,
     Option,
     Source,
+    to_frozen_map,
     to_frozenset,
     to_tuple,
 )
@@ -37,7 +39,7 @@ class Catalog:
     """
 
     options: tuple[Option, ...] = field(converter=to_tuple)
-    sources: Mapping[str, Source]
+    sources: Mapping[str, Source] = field(converter=to_frozen_map)
     claims: tuple[Claim, ...] = field(converter=to_tuple)
     info: CatalogInfo
     #: Ids of option figures that came from a clinic file, as ``"option_id.field"``.
@@ -45,6 +47,14 @@ class Catalog:
     #: Options the clinic does not offer but wants shown as "not offered here".
     not_offered: tuple[Option, ...] = field(default=(), converter=to_tuple)
     _index: Mapping[str, Option] = field(init=False, eq=False, repr=False)
+    #: Values worked out from this catalogue's options, filled lazily by the scoring
+    #: (:func:`antiage_compare.scoring.value_rows`, keyed by option id and concerns). It lives
+    #: and dies with the catalogue, so a fresh catalogue per request leaves nothing behind, and
+    #: it is not part of equality, hashing, the repr or :func:`attrs.evolve` (a narrowed
+    #: catalogue starts empty). Filled with ``setdefault`` only, so threads sharing the
+    #: catalogue never see a half-built entry: two that both miss compute equal rows and the
+    #: first stored wins. Derived state, not part of the value: the catalogue stays frozen.
+    _memo: dict[Hashable, Any] = field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, Option] = {}

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from antiage_compare._version import package_version
 from antiage_compare.catalog import Catalog
-from antiage_compare.errors import AntiageError
+from antiage_compare.errors import AntiageError, UsageError
 from antiage_compare.loading import FileKind, file_kind, load_catalog, load_clinic
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Option, Range, Risk, Severity
 from antiage_compare.wording import frequency, money, quantity
@@ -38,10 +38,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
-
-
-class UsageError(AntiageError):
-    """A mistake in how the command was used (exit status 2), such as an existing output file."""
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:

@@ -49,7 +49,7 @@ CLINIC_SOURCE_ID = "CLINIC"
 
 def _price(t: Table, key: str, currency: str) -> Cost:
     pt = t.table(key)
-    per: CostBasis = pt.choice("per", CostBasis.parse)  # type: ignore[assignment]
+    per: CostBasis = pt.choice("per", CostBasis.parse)
     amount = parse_range(pt, "amount", Refs(None), meta=False, no_data_ok=False)
     pt.done()
     assert isinstance(amount, Range)

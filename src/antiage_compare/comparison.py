@@ -7,6 +7,7 @@ the JSON Schema shipped as ``antiage_compare/schemas/comparison.schema.json``).
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from attrs import frozen
 from antiage_compare.criteria import BY_ID
 from antiage_compare.errors import UnknownIdError
 from antiage_compare.model import NoData, Quantity
+from antiage_compare.wording import join_and
 
 if TYPE_CHECKING:
     from antiage_compare.catalog import Catalog
@@ -29,13 +31,19 @@ __all__ = ["Comparison", "Contribution", "ScoredOption"]
 
 @frozen
 class Contribution:
-    """What one criterion adds to an option's fit.
+    """What one criterion adds to an option's MAVT fit.
+
+    Contributions are always **MAVT points**, whatever the comparison's method: the weighted
+    sum is the only one of the three methods whose fit splits into parts per criterion. Under
+    ``method="mavt"`` an option's points add up to its fit; TOPSIS and VIKOR score closeness
+    to, or regret against, the other options compared, so their fits are not sums and the
+    points add up to :attr:`ScoredOption.mavt_fit` instead.
 
     Attributes:
         criterion: the criterion id.
         weight: its weight (0–1).
         value: the option's value on it (0–1; 0.5 for "no data").
-        points: ``100 × weight × value``: its share of the 0–100 fit (MAVT).
+        points: MAVT points, ``100 × weight × value``: its share of the 0–100 MAVT fit.
         raw: the figure behind the value (a range or "no data").
         no_data: true when the figure is "no data" and the neutral value was used.
     """
@@ -50,7 +58,10 @@ class Contribution:
 
 @frozen
 class ScoredOption:
-    """One eligible option's fit (0–100), rank, contributions and dominance."""
+    """One eligible option's fit (0–100) under the comparison's method, rank, contributions and dominance.
+
+    ``contributions`` are MAVT points (see :class:`Contribution`) under every method.
+    """
 
     option: Option
     fit: float
@@ -65,12 +76,45 @@ class ScoredOption:
         """The option id."""
         return self.option.id
 
+    def __repr__(self) -> str:
+        extra = ""
+        if self.tied_with:
+            extra += f", tied with {', '.join(self.tied_with)}"
+        if self.dominated_by:
+            extra += f", dominated by {', '.join(self.dominated_by)}"
+        if self.cautions:
+            extra += f", {len(self.cautions)} caution{'s' if len(self.cautions) > 1 else ''}"
+        return f"<ScoredOption {self.id!r}: fit {self.fit:.1f}, rank {self.rank}{extra}>"
+
+    @property
+    def mavt_fit(self) -> float:
+        """What the contributions add up to: the MAVT fit (equal to :attr:`fit` under MAVT)."""
+        return math.fsum(c.points for c in self.contributions)
+
     def contribution(self, criterion: str) -> Contribution:
         """The contribution of one criterion."""
         for c in self.contributions:
             if c.criterion == criterion:
                 return c
         raise UnknownIdError("criterion", criterion, tuple(BY_ID))
+
+
+#: The relative methods' names in explanations.
+_METHOD_NAMES = {"topsis": "TOPSIS", "vikor": "VIKOR"}
+#: Why a relative method's explanation names criteria without sizing the gap by them.
+_METHOD_NOTES = {
+    "topsis": (
+        "TOPSIS scores closeness to the best and worst of the options compared, so its fit "
+        "does not split by criterion."
+    ),
+    "vikor": (
+        "VIKOR scores a compromise between the best total and the smallest single shortfall "
+        "among the options compared, so its fit does not split by criterion."
+    ),
+}
+#: Values (0–1) closer than this count as the same in a relative method's explanation: half a
+#: point on a fully weighted criterion, the threshold MAVT uses.
+_CLOSE = 0.005
 
 
 def _raw_dict(q: Quantity) -> dict[str, Any] | None:
@@ -98,10 +142,13 @@ class Comparison:
             if s.option.id == option_id:
                 return s
         known = [s.option.id for s in self.scored]
-        excluded = [e.option.id for e in self.excluded]
-        if option_id in excluded:
-            msg = f"{option_id!r} was excluded; see Comparison.excluded"
-            raise UnknownIdError("eligible option", msg, known)
+        for e in self.excluded:
+            if e.option.id == option_id:
+                why = (
+                    f"{option_id!r} was excluded ({e.reasons[0].text}), so it has no fit; "
+                    "see Comparison.excluded"
+                )
+                raise UnknownIdError("eligible option", option_id, known, why=why)
         raise UnknownIdError("eligible option", option_id, known)
 
     @property
@@ -116,33 +163,62 @@ class Comparison:
 
     # -- words ----------------------------------------------------------------------------------
     def explain(self, a: str, b: str) -> str:
-        """Two or three plain sentences on what separates options ``a`` and ``b`` for this person."""
+        """Two or three plain sentences on what separates options ``a`` and ``b`` for this person.
+
+        Under MAVT the criteria named are those whose points differ most, since the points add
+        up to the fit. TOPSIS and VIKOR fits do not split by criterion, so for them the text
+        says so and names, most important to the person first, the criteria that matter on
+        which each option has the better value; it never sizes the gap with MAVT points.
+        """
         sa, sb = self[a], self[b]
         na, nb = sa.option.name, sb.option.name
         gap = sa.fit - sb.fit
+        under = "" if self.method == "mavt" else f" under {_METHOD_NAMES[self.method]}"
         if abs(gap) < 0.5:
-            first = f"{na} and {nb} fit your priorities about equally well ({sa.fit:.0f} and {sb.fit:.0f} out of 100)."
+            first = (
+                f"{na} and {nb} fit your priorities about equally well{under} "
+                f"({sa.fit:.0f} and {sb.fit:.0f} out of 100)."
+            )
         else:
             hi, lo = (sa, sb) if gap > 0 else (sb, sa)
             first = (
-                f"{hi.option.name} fits your priorities better than {lo.option.name} "
+                f"{hi.option.name} fits your priorities better than {lo.option.name}{under} "
                 f"({hi.fit:.0f} against {lo.fit:.0f} out of 100)."
             )
-        diffs = sorted(
-            (
-                (ca.points - cb.points, ca.criterion)
-                for ca, cb in zip(sa.contributions, sb.contributions, strict=True)
-                if ca.weight > 0
-            ),
-            key=lambda d: -abs(d[0]),
-        )
-        for_a = [BY_ID[c].label.lower() for d, c in diffs if d > 0.5][:2]
-        for_b = [BY_ID[c].label.lower() for d, c in diffs if d < -0.5][:2]
-        parts = [first]
+        pairs = [
+            (ca, cb)
+            for ca, cb in zip(sa.contributions, sb.contributions, strict=True)
+            if ca.weight > 0
+        ]
+        if self.method == "mavt":
+            # Points add up to the fit: the criteria adding most to the gap, each way.
+            diffs = sorted(
+                ((ca.points - cb.points, ca.criterion) for ca, cb in pairs),
+                key=lambda d: -abs(d[0]),
+            )
+            for_a = [BY_ID[c].label.lower() for d, c in diffs if d > 0.5][:2]
+            for_b = [BY_ID[c].label.lower() for d, c in diffs if d < -0.5][:2]
+            parts = [first]
+        else:
+            # No per-criterion split: which way each criterion that matters goes, by its weight.
+            ranked = sorted(pairs, key=lambda p: (-p[0].weight, -abs(p[0].value - p[1].value)))
+            for_a = [
+                BY_ID[ca.criterion].label.lower()
+                for ca, cb in ranked
+                if ca.value - cb.value > _CLOSE
+            ][:2]
+            for_b = [
+                BY_ID[ca.criterion].label.lower()
+                for ca, cb in ranked
+                if cb.value - ca.value > _CLOSE
+            ][:2]
+            parts = [first, _METHOD_NOTES[self.method]]
+        lead = "" if self.method == "mavt" else "Of what matters most to you, "
         if for_a:
-            parts.append(f"{na} does better on {_and(for_a)}.")
+            parts.append(f"{lead}{na} does better on {join_and(for_a)}.")
+            lead = ""
         if for_b:
-            parts.append(f"{nb} does better on {_and(for_b)}.")
+            parts.append(f"{lead}{nb} does better on {join_and(for_b)}.")
         if not for_a and not for_b:
             parts.append("They are close on every criterion that matters to you.")
         return " ".join(parts)
@@ -152,7 +228,7 @@ class Comparison:
         if not self.scored:
             return "No option is open to you with the limits and health facts given."
         top = self.top
-        names = _and([s.option.name for s in top])
+        names = join_and([s.option.name for s in top])
         verb = "fit" if len(top) > 1 else "fits"
         return f"On the figures' typical values, {names} {verb} your priorities best ({top[0].fit:.0f} out of 100)."
 
@@ -160,9 +236,11 @@ class Comparison:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (documented in ``docs/developer-guide.md``; JSON round trip is lossless).
 
-        Keys: ``method``, ``profile``, ``weights``, ``eligible`` (rank order; each with ``id``,
-        ``name``, ``fit`` 0–100, ``rank``, ``tied_with``, ``dominated_by``, ``cautions``,
-        ``contributions``, ``cost`` (the course cost with its ``currency``)), ``excluded`` (each
+        Keys: ``method``, ``points_basis`` (always ``"mavt"``: contributions are MAVT points
+        under every method), ``profile``, ``weights``, ``eligible`` (rank order; each with
+        ``id``, ``name``, ``fit`` 0–100 under the method, ``mavt_fit`` (what its points add up
+        to), ``rank``, ``tied_with``, ``dominated_by``, ``cautions``, ``contributions``,
+        ``cost`` (the course cost with its ``currency``)), ``excluded`` (each
         with ``id``, ``name`` and ``reasons``, a list of ``{"text", "sources", "kind"}``),
         ``data_version``, ``currency`` and ``cost_scale`` (``{"worst", "currency"}``), ``clinic``
         (its name, or ``null``) and ``notes``. Every figure carries its ``unit``; a cost's unit
@@ -171,6 +249,7 @@ class Comparison:
         info = self.catalog.info
         return {
             "method": self.method,
+            "points_basis": "mavt",
             "data_version": info.data_version,
             "currency": info.currency,
             "cost_scale": {"worst": info.cost_scale.amount, "currency": info.cost_scale.currency},
@@ -187,6 +266,7 @@ class Comparison:
                     "id": s.option.id,
                     "name": s.option.name,
                     "fit": s.fit,
+                    "mavt_fit": s.mavt_fit,
                     "rank": s.rank,
                     "tied_with": list(s.tied_with),
                     "dominated_by": list(s.dominated_by),
@@ -279,9 +359,3 @@ class Comparison:
             f"<Comparison {self.method}: {len(self.scored)} eligible ({top}{more}), "
             f"{len(self.excluded)} excluded>"
         )
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

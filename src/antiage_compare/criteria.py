@@ -13,10 +13,11 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 import attrs
-from attrs import frozen
+from attrs import field, frozen
 
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Money, NoData, Option, Quantity, Range
 
@@ -26,6 +27,7 @@ __all__ = [
     "NEUTRAL",
     "Criterion",
     "Scale",
+    "ValueForm",
     "criteria_for",
     "performance",
 ]
@@ -51,6 +53,41 @@ class Scale(enum.Enum):
 
 
 @frozen(kw_only=True)
+class ValueForm:
+    """A criterion's value function as numbers: ``value(x) = clip(t)`` (flipped if falling).
+
+    With ``g(x) = x`` (linear) or ``log10(1 + max(x, 0) / knee)`` (log),
+    ``t = (g(x) − lo) / (hi − lo)`` for a rising criterion (more is better) and ``1 − t`` for a
+    falling one; ``lo`` and ``hi`` are the declared bounds, low end first, on the ``g`` scale.
+
+    Attributes:
+        log: whether ``g`` is the log form.
+        lo, hi: the bounds on the ``g`` scale (``lo < hi``).
+        rising: true when more is better.
+        knee: for the log form, the figure where the curve bends (1.0 for the risks, per 1,000;
+            a share of the catalogue's cost scale for cost). A sampler that draws ``x`` divides
+            it by ``knee`` and then takes ``log10(1 + x)``.
+    """
+
+    log: bool
+    lo: float
+    hi: float
+    rising: bool
+    knee: float = 1.0
+
+    def g(self, x: float) -> float:
+        """The figure on the value function's scale (identity, or ``log10(1 + max(x, 0) / knee)``)."""
+        return math.log10(1 + max(x, 0.0) / self.knee) if self.log else x
+
+    def affine(self) -> tuple[float, float]:
+        """``(a, b)`` with ``value(x) = clip(a + b·g(x), 0, 1)``: one multiply-add per draw."""
+        b = 1.0 / (self.hi - self.lo)
+        if self.rising:
+            return -self.lo * b, b
+        return 1.0 + self.lo * b, -b
+
+
+@frozen(kw_only=True)
 class Criterion:
     """One criterion: what it measures, which way is better, its bounds and value function."""
 
@@ -66,16 +103,33 @@ class Criterion:
     #: ``log10(1 + x / knee)``, so each tenfold rise above the knee costs the same share.
     knee: float = 1.0
 
+    _form: ValueForm = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        lo, hi = (self.worst, self.best) if self.higher_is_better else (self.best, self.worst)
+        log = self.scale is Scale.LOG
+        k = self.knee if log else 1.0
+        if log:
+            lo, hi = math.log10(1 + lo / k), math.log10(1 + hi / k)
+        object.__setattr__(
+            self, "_form", ValueForm(log=log, lo=lo, hi=hi, rising=self.higher_is_better, knee=k)
+        )
+
+    def value_form(self) -> ValueForm:
+        """The value function's shape, stated once: its scale ``g`` and bounds on that scale.
+
+        :meth:`value` computes from it, and so does SMAA's fused sampler (through
+        :meth:`ValueForm.affine`), so a new :class:`Scale` or a change to the log form is made
+        here only. Worked out once, when the criterion is made.
+        """
+        return self._form
+
     def value(self, x: float) -> float:
         """Map a raw figure to 0 (at the worst bound) … 1 (at the best bound), clipped."""
-        lo, hi = (self.worst, self.best) if self.higher_is_better else (self.best, self.worst)
-        if self.scale is Scale.LOG:
-            k = self.knee
-            x = math.log10(1 + max(x, 0.0) / k)
-            lo, hi = math.log10(1 + lo / k), math.log10(1 + hi / k)
-        t = (x - lo) / (hi - lo)
+        form = self._form
+        t = (form.g(x) - form.lo) / (form.hi - form.lo)
         t = min(1.0, max(0.0, t))
-        return t if self.higher_is_better else 1.0 - t
+        return t if form.rising else 1.0 - t
 
     def describe_bounds(self) -> str:
         """The declared bounds in words, for the methods appendix and the interview."""
@@ -173,7 +227,8 @@ CRITERIA: tuple[Criterion, ...] = (
 )
 
 CRITERION_IDS: tuple[str, ...] = tuple(c.id for c in CRITERIA)
-BY_ID = {c.id: c for c in CRITERIA}
+#: The criteria by id (read-only).
+BY_ID: Mapping[str, Criterion] = MappingProxyType({c.id: c for c in CRITERIA})
 
 
 @functools.lru_cache(maxsize=64)

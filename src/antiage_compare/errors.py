@@ -11,16 +11,25 @@ from typing import Any
 
 __all__ = [
     "AntiageError",
+    "Cancelled",
     "DataError",
     "DataFileNotFoundError",
     "DataPermissionError",
     "MCDAError",
+    "MCDATypeError",
+    "MethodError",
+    "OutputPathError",
     "ProfileError",
     "ProfileFileNotFoundError",
     "ProfilePermissionError",
     "ProfileTypeError",
     "ReportError",
+    "SensitivityError",
+    "SensitivityTypeError",
+    "SmaaError",
+    "SmaaTypeError",
     "UnknownIdError",
+    "UsageError",
     "WrongTypeError",
 ]
 
@@ -42,6 +51,8 @@ class DataError(AntiageError, ValueError):
         path: a dotted field path such as ``risks[2].count.high``.
         value: the offending value (``None`` where a field is missing).
         problem: what is wrong, in words.
+        origin: for a value built in Python rather than read from data, what was built
+            (``"Profile"``, ``"Limits"``), which the message names instead of ``<data>``.
     """
 
     def __init__(
@@ -52,16 +63,18 @@ class DataError(AntiageError, ValueError):
         path: str = "",
         value: Any = None,
         has_value: bool = True,
+        origin: str | None = None,
     ) -> None:
         self.problem = problem
         self.file = file
         self.path = path
         self.value = value
         self.has_value = has_value
+        self.origin = origin
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.file or "<data>"
+        where = self.file or self.origin or "<data>"
         if self.path:
             where += f": {self.path}"
         text = f"{where}: {self.problem}"
@@ -72,14 +85,28 @@ class DataError(AntiageError, ValueError):
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_data_error,
-            (type(self), self.problem, self.file, self.path, self.value, self.has_value),
+            (
+                type(self),
+                self.problem,
+                self.file,
+                self.path,
+                self.value,
+                self.has_value,
+                self.origin,
+            ),
         )
 
 
 def _rebuild_data_error(
-    cls: type[DataError], problem: str, file: str | None, path: str, value: Any, has_value: bool
+    cls: type[DataError],
+    problem: str,
+    file: str | None,
+    path: str,
+    value: Any,
+    has_value: bool,
+    origin: str | None = None,
 ) -> DataError:
-    return cls(problem, file=file, path=path, value=value, has_value=has_value)
+    return cls(problem, file=file, path=path, value=value, has_value=has_value, origin=origin)
 
 
 class WrongTypeError(DataError, TypeError):
@@ -134,19 +161,37 @@ class ProfilePermissionError(ProfileError, DataPermissionError):
 
 
 class UnknownIdError(AntiageError, KeyError):
-    """An option, concern or criterion id that the catalogue does not know."""
+    """An option, concern or criterion id that the catalogue does not know (or not here).
 
-    def __init__(self, kind: str, given: str, known: list[str] | tuple[str, ...]) -> None:
+    Attributes:
+        kind: what the id names (``"option"``, ``"eligible option"``, ...).
+        given: the id asked for.
+        known: the ids that would have worked.
+        why: said instead of "unknown ... id" when the id is known but not usable here (an
+            option that was excluded has no fit), or ``""``.
+    """
+
+    def __init__(
+        self, kind: str, given: str, known: list[str] | tuple[str, ...], *, why: str = ""
+    ) -> None:
         self.kind = kind
         self.given = given
         self.known = tuple(known)
+        self.why = why
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return f"unknown {self.kind} id {self.given!r}; known ids: {', '.join(self.known)}"
+        head = self.why or f"unknown {self.kind} id {self.given!r}"
+        return f"{head}; known ids: {', '.join(self.known)}"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.kind, self.given, self.known))
+        return (_rebuild_unknown_id, (type(self), self.kind, self.given, self.known, self.why))
+
+
+def _rebuild_unknown_id(
+    cls: type[UnknownIdError], kind: str, given: str, known: tuple[str, ...], why: str
+) -> UnknownIdError:
+    return cls(kind, given, known, why=why)
 
 
 class MCDAError(AntiageError, ValueError):
@@ -155,3 +200,39 @@ class MCDAError(AntiageError, ValueError):
 
 class ReportError(AntiageError, ValueError):
     """A report option is out of range (for example more than four grid options)."""
+
+
+class MCDATypeError(MCDAError, TypeError):
+    """An MCDA input has the wrong Python type (e.g. a string in the matrix, weights=None)."""
+
+
+class MethodError(AntiageError, ValueError):
+    """An unknown scoring method (``compare(..., method=...)``); the message lists the known ones."""
+
+
+class SmaaError(AntiageError, ValueError):
+    """An invalid argument to :func:`~antiage_compare.smaa` (the message names the argument and value)."""
+
+
+class SmaaTypeError(SmaaError, TypeError):
+    """An argument to :func:`~antiage_compare.smaa` of the wrong type (also a :class:`TypeError`)."""
+
+
+class Cancelled(AntiageError):  # noqa: N818 - the name the API promises
+    """An SMAA run was cancelled through ``cancel``; no partial result is returned."""
+
+
+class SensitivityError(AntiageError, ValueError):
+    """:func:`~antiage_compare.sensitivity` was given something it cannot analyse."""
+
+
+class SensitivityTypeError(SensitivityError, TypeError):
+    """:func:`~antiage_compare.sensitivity` was given an argument of the wrong type."""
+
+
+class OutputPathError(AntiageError, ValueError):
+    """An output path that cannot be used (for example it contains a NUL character)."""
+
+
+class UsageError(AntiageError):
+    """A mistake in how the command line was used (exit status 2), such as an existing output file."""

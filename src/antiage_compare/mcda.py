@@ -1,4 +1,4 @@
-"""Pure multi-criteria decision analysis (MCDA): scoring, ranking, dominance and AHP.
+"""Pure multi-criteria decision analysis (MCDA): TOPSIS, VIKOR, ranking, dominance and AHP.
 
 Everything here is a pure function of plain Python numbers: no catalogue knowledge, no
 numpy, no I/O. A *matrix* is a sequence of rows (one per alternative, e.g. a treatment)
@@ -16,15 +16,8 @@ raises :class:`MCDATypeError`, which is both an ``MCDAError`` and a ``TypeError`
 
 Documented choices:
 
-* ``weighted_sum(normalization="minmax")`` maps a constant column to 1.0 for every row
-  (as pymcdm does): a criterion on which nobody differs neither helps nor hurts ranks.
-* ``weighted_sum(normalization="vector")`` uses ``x/‖x‖`` for benefit columns and
-  ``1 − x/‖x‖`` for cost columns, exactly as pymcdm 1.4's ``vector_normalization``.
-* The ratio normalisations (``"linear"``, ``"sum"``, ``"vector"``) need non-negative
-  data; a negative value is an error naming its row and column. ``"minmax"`` and
-  ``"bounds"`` accept any finite values.
-* A column whose weight is zero cannot change any score, so it is not normalised: a zero
-  maximum in such a column is not an error (NaN and infinities still are).
+* A column whose weight is zero cannot change any score, so it is not normalised (NaN and
+  infinities still are errors).
 * ``topsis``: a constant column (including an all-zero one) contributes nothing to either
   distance; if every weighted column is constant, every row gets closeness 0.5.
 * ``vikor``: a constant column contributes 0 to S and R; if all S (or all R) are equal,
@@ -39,39 +32,35 @@ from __future__ import annotations
 import enum
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
+from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from antiage_compare.errors import MCDAError
+from antiage_compare.errors import MCDAError, MCDATypeError
 
 __all__ = [
+    "RECIPROCAL_TOLERANCE",
     "SAATY_RANDOM_INDEX",
+    "TIE_TOLERANCE",
     "AhpResult",
     "Direction",
     "DirectionLike",
     "Inconsistency",
     "MCDATypeError",
     "Matrix",
-    "Normalization",
     "Ranking",
     "VikorResult",
     "ahp",
     "ahp_inconsistencies",
-    "dominates",
-    "non_dominated",
+    "dominators",
     "rank",
     "roc_weights",
     "topsis",
     "vikor",
-    "weighted_sum",
 ]
-
-
-class MCDATypeError(MCDAError, TypeError):
-    """An MCDA input has the wrong Python type (e.g. a string in the matrix, weights=None)."""
 
 
 class Direction(enum.Enum):
@@ -95,28 +84,30 @@ class Direction(enum.Enum):
 
 Matrix: TypeAlias = Sequence[Sequence[float]]
 DirectionLike: TypeAlias = Direction | int | str
-Normalization: TypeAlias = Literal["linear", "minmax", "sum", "vector", "bounds"]
 
 #: Saaty's random consistency index by matrix size (n = 1..10).
-SAATY_RANDOM_INDEX: dict[int, float] = {
-    1: 0.0,
-    2: 0.0,
-    3: 0.58,
-    4: 0.90,
-    5: 1.12,
-    6: 1.24,
-    7: 1.32,
-    8: 1.41,
-    9: 1.45,
-    10: 1.49,
-}
+SAATY_RANDOM_INDEX: Mapping[int, float] = MappingProxyType(
+    {
+        1: 0.0,
+        2: 0.0,
+        3: 0.58,
+        4: 0.90,
+        5: 1.12,
+        6: 1.24,
+        7: 1.32,
+        8: 1.41,
+        9: 1.45,
+        10: 1.49,
+    }
+)
 
-_TIE_TOLERANCE = 1e-12
+#: Scores (and fits on the 0–1 scale) this close, relative to ``max(1, |a|, |b|)``, tie: float
+#: noise from adding in another order lives below it. SMAA and the sensitivity analysis use it.
+TIE_TOLERANCE = 1e-12
 _AHP_TOLERANCE = 1e-12
 _AHP_MAX_ITERATIONS = 10_000
-_RECIPROCAL_TOLERANCE = 1e-9
-_NORMALIZATIONS = ("linear", "minmax", "sum", "vector", "bounds")
-_RATIO_NORMALIZATIONS = frozenset({"linear", "sum", "vector"})
+#: How far ``a_ij · a_ji`` may be from 1 in an AHP matrix (the profile checks with it too).
+RECIPROCAL_TOLERANCE = 1e-9
 _FAST_TYPES = frozenset({float, int})
 _ROW_TYPES = frozenset({list, tuple})
 _DIRECTION_TYPES = frozenset({int, str, Direction})
@@ -364,192 +355,46 @@ def _weights(weights: Any, n_cols: int) -> list[float]:
     for j, w in enumerate(ws):
         if w < 0:
             raise _error(f"weights[{j}]", "weights must not be negative", w)
-    total = sum(ws)
+    total = math.fsum(ws)
     if total == 0:
         raise _error("weights", "all weights are zero", weights)
     if not math.isfinite(total):
         top = max(ws)
         ws = [w / top for w in ws]
-        total = sum(ws)
+        total = math.fsum(ws)
     return [w / total for w in ws]
 
 
-# --------------------------------------------------------------------------- weighted sum
+# --------------------------------------------------------------------------- TOPSIS and VIKOR
 
 
-def _column_problem(j: int, col: Sequence[float], problem: str, bad: float) -> MCDAError:
-    i = list(col).index(bad)
-    return _error(f"matrix[{i}][{j}] (column {j})", problem, bad)
+def _norm(col: Sequence[float], lo: float, hi: float) -> float:
+    """TOPSIS's column scale: the Euclidean norm."""
+    return math.hypot(*col)
 
 
-def weighted_sum(
-    matrix: Matrix,
-    weights: Sequence[float],
-    directions: Sequence[DirectionLike],
-    *,
-    normalization: Normalization = "linear",
-    bounds: Sequence[tuple[float, float]] | None = None,
-) -> tuple[float, ...]:
-    """Score each row as the weighted sum of its normalised criteria (higher is better).
-
-    The simple additive model: transparent and easy to explain to a person, which is why
-    the catalogue scoring uses it (with ``normalization="bounds"``).
-
-    Normalisations, per column (benefit / cost):
-
-    * ``"linear"``: ``x / max`` and ``min / x`` (zero max or a zero in a cost column is
-      an error).
-    * ``"minmax"``: ``(x − min) / (max − min)`` and ``(max − x) / (max − min)``; a
-      constant column gives 1.0 for every row.
-    * ``"sum"``: ``x / Σx`` and ``(1/x) / Σ(1/x)`` (an all-zero benefit column or a zero
-      in a cost column is an error).
-    * ``"vector"``: ``x / ‖x‖`` and ``1 − x / ‖x‖`` (pymcdm's choice).
-    * ``"bounds"``: fixed declared ``bounds=[(lo, hi), ...]`` per column,
-      ``(x − lo) / (hi − lo)`` and ``(hi − x) / (hi − lo)``, clipped to [0, 1]. Each
-      row's score then depends on that row alone, so adding or removing rows never
-      changes the others' scores.
-
-    Args:
-        matrix: rows of finite numbers, one row per alternative.
-        weights: one non-negative weight per column (normalised to sum to 1).
-        directions: one of ``+1``/``-1``, ``"max"``/``"min"`` or a Direction per column.
-        normalization: one of the names above.
-        bounds: ``(lo, hi)`` per column with ``lo < hi``; required by, and only allowed
-            with, ``normalization="bounds"``.
-
-    Returns:
-        One score per row. With non-negative data (any data for "minmax"/"bounds") each
-        score lies in [0, 1].
-
-    Raises:
-        MCDAError: invalid matrix, weights, directions, normalisation or bounds, or a
-            division by zero in a column (the message names the column).
-    """
-    rows = _matrix(matrix)
-    n_cols = len(rows[0])
-    ws = _weights(weights, n_cols)
-    benefit = _benefits(directions, n_cols)
-    if type(normalization) is not str:
-        raise _type_error("normalization", f"expected one of {_NORMALIZATIONS}", normalization)
-    if normalization not in _NORMALIZATIONS:
-        raise _error("normalization", f"unknown; expected one of {_NORMALIZATIONS}", normalization)
-    limits: list[tuple[float, float]] = []
-    if normalization == "bounds":
-        if bounds is None:
-            raise _error("bounds", "required when normalization='bounds'", bounds)
-        limits = _bounds(bounds, n_cols)
-    elif bounds is not None:
-        raise _error("bounds", "only allowed with normalization='bounds'", bounds)
-    ratio = normalization in _RATIO_NORMALIZATIONS
-    isfinite = math.isfinite
-    weighted: list[list[float]] = []
-    add = weighted.append
-    for j, col in enumerate(zip(*rows, strict=True)):
-        w = ws[j]
-        if w == 0.0:
-            continue
-        lo = min(col)
-        hi = max(col)
-        if ratio:
-            _check_ratio_column(normalization, j, col, lo, hi, benefit[j])
-        lim = limits[j] if limits else (0.0, 1.0)
-        values = _normalised_column(normalization, benefit[j], col, w, lo, hi, lim)
-        if not isfinite(sum(values)):
-            # Extreme magnitudes overflowed (or underflowed to a zero divisor). Every
-            # normalisation is invariant to scaling the column (and its bounds) by a
-            # positive factor, so rescale into [-1, 1] and recompute once.
-            m = max(
-                abs(lo), abs(hi), abs(lim[0]) if limits else 0.0, abs(lim[1]) if limits else 0.0
-            )
-            scaled = [x / m for x in col]
-            lim = (lim[0] / m, lim[1] / m)
-            values = _normalised_column(normalization, benefit[j], scaled, w, lo / m, hi / m, lim)
-        add(values)
-    return tuple([sum(t) for t in zip(*weighted, strict=True)])
+def _spread(col: Sequence[float], lo: float, hi: float) -> float:
+    """VIKOR's column scale: best minus worst."""
+    return hi - lo
 
 
-def _check_ratio_column(
-    normalization: str, j: int, col: Sequence[float], lo: float, hi: float, benefit: bool
-) -> None:
-    """Raise for the data a ratio normalisation cannot divide by (naming the column)."""
-    if lo < 0:
-        raise _column_problem(j, col, f"'{normalization}' normalisation needs values >= 0", lo)
-    if hi == 0:
-        raise _error(
-            f"matrix column {j}", f"'{normalization}' normalisation of an all-zero column", 0
-        )
-    if lo == 0 and not benefit and normalization != "vector":
-        formula = "min/x" if normalization == "linear" else "1/x"
-        raise _column_problem(
-            j, col, f"'{normalization}' cost column cannot contain 0 ({formula})", lo
-        )
-
-
-def _normalised_column(
-    normalization: str,
-    benefit: bool,
+def _rescaled(
     col: Sequence[float],
-    w: float,
     lo: float,
     hi: float,
-    lim: tuple[float, float],
-) -> list[float]:
-    """Return ``w`` times the normalised column (validated by the caller)."""
-    if normalization == "linear":
-        if benefit:
-            f = w / hi
-            return [x * f for x in col]
-        f = w * lo
-        return [f / x for x in col]
-    if normalization == "minmax":
-        if hi == lo:
-            return [w] * len(col)
-        f = w / (hi - lo)
-        return [(x - lo) * f for x in col] if benefit else [(hi - x) * f for x in col]
-    if normalization == "sum":
-        if benefit:
-            f = w / sum(col)
-            return [x * f for x in col]
-        inverse = [lo / x for x in col]  # (1/x)/Σ(1/x) without overflow for tiny x
-        f = w / sum(inverse)
-        return [v * f for v in inverse]
-    if normalization == "vector":
-        f = w / math.hypot(*col)
-        return [x * f for x in col] if benefit else [w - x * f for x in col]
-    b_lo, b_hi = lim
-    inv = 1.0 / (b_hi - b_lo)
-    if benefit:
-        return [_clip_scaled((x - b_lo) * inv, w) for x in col]
-    return [_clip_scaled((b_hi - x) * inv, w) for x in col]
+    w: float,
+    scale: Callable[[Sequence[float], float, float], float],
+) -> tuple[Sequence[float], float, float, float]:
+    """A column divided by its largest magnitude, with its new ends and factor ``w / scale``.
 
-
-def _clip_scaled(t: float, w: float) -> float:
-    if t >= 1.0:
-        return w
-    if t <= 0.0:
-        return 0.0
-    return t * w
-
-
-def _bounds(bounds: Any, n_cols: int) -> list[tuple[float, float]]:
-    if not _is_sequence(bounds):
-        raise _type_error("bounds", "expected a sequence of (lo, hi) pairs", bounds)
-    seq: Sequence[Any] = bounds
-    if len(seq) != n_cols:
-        raise _error("bounds", f"has {len(seq)} pairs, expected {n_cols} (one per column)", bounds)
-    out: list[tuple[float, float]] = []
-    for j, pair in enumerate(seq):
-        if not _is_sequence(pair) or len(pair) != 2:
-            raise _type_error(f"bounds[{j}]", "expected a (lo, hi) pair", pair)
-        lo = _number(pair[0], f"bounds[{j}][0]")
-        hi = _number(pair[1], f"bounds[{j}][1]")
-        if not lo < hi:
-            raise _error(f"bounds[{j}]", "lower bound must be below the upper bound", pair)
-        out.append((lo, hi))
-    return out
-
-
-# --------------------------------------------------------------------------- TOPSIS
+    For a column whose factor overflowed or underflowed (values near 1e308 or 5e-324). TOPSIS and VIKOR are both unchanged by scaling a column
+    by a positive number, so only the rounding moves; the callers compute the factor inline
+    and come here only when it is not a positive finite number.
+    """
+    m = max(abs(lo), abs(hi))
+    col = tuple([x / m for x in col])
+    lo, hi = lo / m, hi / m
+    return col, lo, hi, w / scale(col, lo, hi)
 
 
 def topsis(
@@ -582,13 +427,11 @@ def topsis(
         hi = max(col)
         if w == 0.0 or lo == hi:
             continue
+        values: Sequence[float] = col
         f = w / hypot(*col)
-        if not 0.0 < f < math.inf:  # extreme magnitudes: rescale (TOPSIS is scale-free)
-            m = max(abs(lo), abs(hi))
-            col = tuple([x / m for x in col])
-            lo, hi = lo / m, hi / m
-            f = w / hypot(*col)
-        weighted.append([x * f for x in col])
+        if not 0.0 < f < math.inf:  # extreme magnitudes
+            values, lo, hi, f = _rescaled(col, lo, hi, w, _norm)
+        weighted.append([x * f for x in values])
         if benefit[j]:
             ideal.append(hi * f)
             anti.append(lo * f)
@@ -609,7 +452,7 @@ def topsis(
 
 
 def _spread_is_zero(low: float, high: float) -> bool:
-    return high - low <= _TIE_TOLERANCE * max(1.0, abs(low), abs(high))
+    return high - low <= TIE_TOLERANCE * max(1.0, abs(low), abs(high))
 
 
 def vikor(
@@ -653,17 +496,17 @@ def vikor(
         hi = max(col)
         if w == 0.0 or lo == hi:
             continue
+        values: Sequence[float] = col
         f = w / (hi - lo)
-        if not 0.0 < f < math.inf:  # extreme magnitudes: rescale (VIKOR is scale-free)
-            m = max(abs(lo), abs(hi))
-            col = tuple([x / m for x in col])
-            lo, hi = lo / m, hi / m
-            f = w / (hi - lo)
-        terms.append([(hi - x) * f for x in col] if benefit[j] else [(x - lo) * f for x in col])
+        if not 0.0 < f < math.inf:  # extreme magnitudes
+            values, lo, hi, f = _rescaled(col, lo, hi, w, _spread)
+        terms.append(
+            [(hi - x) * f for x in values] if benefit[j] else [(x - lo) * f for x in values]
+        )
     n_rows = len(rows)
     if terms:
         per_row = list(zip(*terms, strict=True))
-        s = [sum(t) for t in per_row]
+        s = [math.fsum(t) for t in per_row]
         r = [max(t) for t in per_row]
     else:
         s = [0.0] * n_rows
@@ -696,7 +539,7 @@ def _pairwise(pairwise: Any) -> list[list[float]]:
                 raise _error(f"pairwise[{i}][{j}]", "judgements must be positive", a[i][j])
     for i in range(n):
         for j in range(i, n):
-            if abs(a[i][j] * a[j][i] - 1.0) > _RECIPROCAL_TOLERANCE:
+            if abs(a[i][j] * a[j][i] - 1.0) > RECIPROCAL_TOLERANCE:
                 raise _error(
                     f"pairwise[{i}][{j}] and pairwise[{j}][{i}]",
                     "not reciprocal: a_ij · a_ji must be 1",
@@ -732,11 +575,11 @@ def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpRes
         raise _error("pairwise", "Saaty's random index is defined for 1 to 10 criteria", n)
     # Start from the row geometric means (already the answer for a consistent matrix).
     w = [math.exp(math.fsum(math.log(x) for x in row) / n) for row in a]
-    total = sum(w)
+    total = math.fsum(w)
     w = [x / total for x in w]
     for _ in range(_AHP_MAX_ITERATIONS):
-        aw = [sum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
-        lam = sum(aw)
+        aw = [math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
+        lam = math.fsum(aw)
         if not math.isfinite(lam):
             raise _error("pairwise", "judgements too extreme to compute an eigenvector", n)
         new = [x / lam for x in aw]
@@ -746,7 +589,7 @@ def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpRes
         w = new
     else:  # pragma: no cover - positive matrices always converge
         raise _error("pairwise", "power iteration did not converge", n)
-    lambda_max = sum([sum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
+    lambda_max = math.fsum([math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
     ci = max(0.0, (lambda_max - n) / (n - 1)) if n > 1 else 0.0
     ri = SAATY_RANDOM_INDEX[n]
     cr = ci / ri if ri > 0 else 0.0
@@ -832,7 +675,7 @@ def rank(
     anchor = 0.0
     for position, idx in enumerate(order):
         x = values[idx]
-        if groups and abs(x - anchor) <= _TIE_TOLERANCE * max(1.0, abs(x), abs(anchor)):
+        if groups and abs(x - anchor) <= TIE_TOLERANCE * max(1.0, abs(x), abs(anchor)):
             groups[-1].append(idx)
             ranks[idx] = ranks[groups[-1][0]]
             continue
@@ -857,50 +700,13 @@ def _beats(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a != b
 
 
-def dominates(a: Sequence[float], b: Sequence[float], directions: Sequence[DirectionLike]) -> bool:
-    """Whether ``a`` is at least as good as ``b`` on every criterion and better on one.
-
-    Comparisons are exact. A dominated option can be set aside whatever the weights.
-
-    Raises:
-        MCDAError: NaN/inf/non-numbers, or lengths that differ from ``directions``.
-    """
-    if not _is_sequence(directions):
-        raise _type_error("directions", "expected a sequence of +1/-1 or 'max'/'min'", directions)
-    n = len(directions)
-    av = _vector(a, "a", n, " (one per direction)")
-    bv = _vector(b, "b", n, " (one per direction)")
-    benefit = _benefits(directions, n)
-    return _beats(_oriented(av, benefit), _oriented(bv, benefit))
-
-
-def non_dominated(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[int, ...]:
-    """Indices (ascending) of the rows no other row dominates: the Pareto front.
-
-    Identical rows do not dominate each other, so both stay.
-
-    Raises:
-        MCDAError: invalid matrix or directions.
-    """
-    rows = _matrix(matrix)
-    benefit = _benefits(directions, len(rows[0]))
-    oriented = [_oriented(row, benefit) for row in rows]
-    order = sorted(range(len(rows)), key=lambda i: -sum(oriented[i]))
-    front: list[int] = []
-    for i in order:
-        p = oriented[i]
-        if any(_beats(oriented[k], p) for k in front):
-            continue
-        front = [k for k in front if not _beats(p, oriented[k])]
-        front.append(i)
-    return tuple(sorted(front))
-
-
 def dominators(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[tuple[int, ...], ...]:
     """For each row, the indices (ascending) of the rows that dominate it.
 
-    Validates once and compares every pair, so it is the fast way to report "dominated by" for
-    a whole table; ``dominates`` gives the same answer pair by pair.
+    Row ``k`` dominates row ``i`` when it is at least as good on every criterion and better on
+    one (comparisons are exact), so a dominated option can be set aside whatever the weights.
+    Identical rows do not dominate each other. Validates once and compares each row only with
+    the rows whose sum could be larger.
 
     Raises:
         MCDAError: invalid matrix or directions.
@@ -908,18 +714,19 @@ def dominators(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[tup
     rows = _matrix(matrix)
     benefit = _benefits(directions, len(rows[0]))
     oriented = [_oriented(row, benefit) for row in rows]
-    # A row can only be dominated by a row with a strictly larger sum (at least as good on every
-    # criterion and better on one), so each row is checked against those only.
+    # A dominator is at least as good on every criterion and better on one, so its exact sum is
+    # larger; fsum is correctly rounded, hence monotone, so its rounded sum is at least as
+    # large. Sorted by falling sum, every dominator of row i is before it, or after it with an
+    # equal rounded sum (two sums that differ in exact arithmetic can round to one float,
+    # e.g. 0.30000000000000004 + 1.0 and 0.3 + 1.0, or 1e20 + 1.0 and 1e20 + 0.0).
     sums = [math.fsum(row) for row in oriented]
     order = sorted(range(len(oriented)), key=lambda k: -sums[k])
     found: list[list[int]] = [[] for _ in oriented]
     for pos, i in enumerate(order):
         mine, total = oriented[i], sums[i]
         for k in order[:pos]:
-            if sums[k] > total and _beats(oriented[k], mine):
+            if _beats(oriented[k], mine):
                 found[i].append(k)
-        # rows with an equal sum cannot dominate, but float rounding in fsum can make a tiny
-        # difference; check those directly.
         for k in order[pos + 1 :]:
             if sums[k] < total:
                 break

@@ -1,8 +1,11 @@
 """The domain model: frozen values describing options, evidence and risks. No I/O, no scoring.
 
-Everything here is immutable (``attrs.frozen``) and validated on construction, so an object that
-exists is an object that makes sense: ranges are ordered, counts fit their denominators, and a
-missing figure is an explicit :class:`NoData`, never a zero.
+Everything here is immutable (``attrs.frozen``, with mappings held as a read-only
+:class:`FrozenMap`) and validated on construction, so an object that exists is an object that
+makes sense: ranges are ordered, counts fit their denominators, and a missing figure is an
+explicit :class:`NoData`, never a zero. A broken invariant raises a
+:class:`~antiage_compare.errors.DataError` (a ``ValueError``) naming the class, the field and
+the value; the loader places that field under the file and table it is reading.
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ import datetime as dt
 import enum
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeAlias
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
+from types import MappingProxyType
+from typing import Any, Self, TypeAlias, TypeVar
 
 import attrs
 from attrs import field, frozen
+
+from antiage_compare.errors import DataError
 
 __all__ = [
     "CONCERNS",
@@ -28,6 +34,7 @@ __all__ = [
     "Effect",
     "EffectSize",
     "Experience",
+    "FrozenMap",
     "HealthCondition",
     "Invasiveness",
     "Money",
@@ -54,15 +61,17 @@ CONCERNS: tuple[str, ...] = (
     "volume_loss",
 )
 
-CONCERN_LABELS: Mapping[str, str] = {
-    "fine_lines": "fine lines",
-    "wrinkles": "wrinkles",
-    "laxity": "loose or sagging skin",
-    "texture": "rough skin texture",
-    "pigmentation": "uneven colour and sun spots",
-    "acne_scars": "acne scars",
-    "volume_loss": "loss of volume",
-}
+CONCERN_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "fine_lines": "fine lines",
+        "wrinkles": "wrinkles",
+        "laxity": "loose or sagging skin",
+        "texture": "rough skin texture",
+        "pigmentation": "uneven colour and sun spots",
+        "acne_scars": "acne scars",
+        "volume_loss": "loss of volume",
+    }
+)
 
 
 class _Labelled(enum.Enum):
@@ -72,7 +81,7 @@ class _Labelled(enum.Enum):
         return str(self.value)
 
     @classmethod
-    def parse(cls, value: object) -> _Labelled:
+    def parse(cls, value: object) -> Self:
         """Return the member whose value is ``value`` (raises ``ValueError`` otherwise)."""
         for member in cls:
             if member.value == value:
@@ -256,6 +265,88 @@ class HealthCondition(_Labelled):
         }[self]
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V]):
+    """A read-only, hashable mapping: what a frozen value holds instead of a ``dict``.
+
+    It reads like the dict it copies (same order, same lookups), but nothing can add, change
+    or delete a key (``m[k] = v`` and ``del m[k]`` raise ``TypeError``), so a value shared
+    between callers and threads (the cached catalogue, a profile) stays what it was built as.
+    It equals any mapping with the same items, hashes like ``frozenset(items)`` (so values
+    holding one are hashable when its values are) and pickles.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        self._data: dict[K, V] = dict(data)
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def get(self, key: K, default: Any = None) -> Any:
+        """The value for ``key``, or ``default`` (like ``dict.get``)."""
+        return self._data.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        """A read-only view of the keys."""
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        """A read-only view of the values."""
+        return self._data.values()
+
+    def items(self) -> ItemsView[K, V]:
+        """A read-only view of the ``(key, value)`` pairs."""
+        return self._data.items()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._data == other._data
+        if isinstance(other, dict):
+            return self._data == other
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMap, (self._data,))
+
+
+def to_frozen_map(value: Mapping[Any, Any]) -> FrozenMap[Any, Any]:
+    """Store a mapping as a :class:`FrozenMap` (an attrs converter; a FrozenMap is kept as is).
+
+    Anything that is not a mapping is passed through unchanged, for the field's validator to
+    reject with a message naming the field.
+    """
+    if type(value) is FrozenMap:
+        return value
+    if isinstance(value, Mapping):
+        return FrozenMap(value)
+    return value
+
+
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """Store any iterable as a tuple (an attrs converter)."""
     return tuple(value)
@@ -270,6 +361,20 @@ def _ids(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value)
+
+
+def _invalid(inst: object, path: str, problem: str, value: Any) -> DataError:
+    """The error for a broken invariant: it names the class, the field inside it and the value.
+
+    The loader's ``Table.convert`` puts the field under the table being read, so a file's error
+    names the file and the whole path (``option[0].risks[1].id``) without restating the check.
+    """
+    return DataError(problem, origin=type(inst).__name__, path=path, value=value)
+
+
+def _denominator(inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value not in (100, 1000, 10000, 100000):
+        raise _invalid(inst, attribute.name, "must be 100, 1000, 10000 or 100000", value)
 
 
 def _finite(_inst: object, attribute: attrs.Attribute[float], value: float | None) -> None:
@@ -315,11 +420,10 @@ class Range:
 
     def __attrs_post_init__(self) -> None:
         if self.low > self.high:
-            msg = f"low ({self.low}) is greater than high ({self.high})"
-            raise ValueError(msg)
+            raise _invalid(self, "low", f"is greater than high ({self.high:g})", self.low)
         if self.typical is not None and not self.low <= self.typical <= self.high:
-            msg = f"typical ({self.typical}) is outside low..high ({self.low}..{self.high})"
-            raise ValueError(msg)
+            msg = f"is outside low..high ({self.low:g}..{self.high:g})"
+            raise _invalid(self, "typical", msg, self.typical)
 
     @property
     def point(self) -> float:
@@ -411,7 +515,7 @@ class Risk:
     name: str
     severity: Severity
     count: Quantity
-    per: int = field(validator=attrs.validators.in_((100, 1000, 10000, 100000)))
+    per: int = field(validator=_denominator)
     unit: str
     population: str
     time_frame: str
@@ -421,11 +525,10 @@ class Risk:
     def __attrs_post_init__(self) -> None:
         if isinstance(self.count, Range):
             if self.count.low < 0:
-                msg = f"count low ({self.count.low}) is negative"
-                raise ValueError(msg)
+                raise _invalid(self, "count", "must not be negative", self.count.low)
             if self.count.high > self.per:
-                msg = f"count high ({self.count.high}) is above its denominator ({self.per})"
-                raise ValueError(msg)
+                msg = f"high ({self.count.high:g}) is above its denominator ({self.per})"
+                raise _invalid(self, "count", msg, self.count.high)
 
     def per_1000(self) -> Quantity:
         """The count rescaled to a denominator of 1,000 (same unit)."""
@@ -500,15 +603,15 @@ class Experience:
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
-def check_currency(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+def check_currency(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     """An attrs validator: a currency is a three-letter ISO 4217 code such as ``USD`` or ``JPY``.
 
     Only the shape is checked. Nothing is ever converted between currencies, so the code is a
     label that two amounts must share before they are compared.
     """
     if not isinstance(value, str) or not _CURRENCY.fullmatch(value):
-        msg = f"{attribute.name} must be a three-letter currency code such as 'USD' (got {value!r})"
-        raise ValueError(msg)
+        problem = "must be a three-letter currency code such as 'USD'"
+        raise _invalid(inst, attribute.name, problem, value)
 
 
 @frozen(kw_only=True)
@@ -520,8 +623,7 @@ class Money:
 
     def __attrs_post_init__(self) -> None:
         if self.amount < 0:
-            msg = f"amount ({self.amount}) is negative"
-            raise ValueError(msg)
+            raise _invalid(self, "amount", "must not be negative", self.amount)
 
     def __str__(self) -> str:
         return f"{self.currency} {self.amount:,.0f}"
@@ -567,7 +669,7 @@ class Option:
     duration_months: Quantity
     cost: Cost
     experience: Experience
-    effects: Mapping[str, Effect]
+    effects: Mapping[str, Effect] = field(converter=to_frozen_map)
     risks: tuple[Risk, ...] = field(converter=to_tuple)
     serious_risk_id: str | None
     side_effects_id: str | None
@@ -585,13 +687,20 @@ class Option:
             msg = f"effects missing for concerns: {', '.join(missing)}"
             raise ValueError(msg)
         risk_ids = [r.id for r in self.risks]
-        if len(set(risk_ids)) != len(risk_ids):
-            msg = "duplicate risk ids"
-            raise ValueError(msg)
+        for i, rid in enumerate(risk_ids):
+            if rid in risk_ids[:i]:
+                raise _invalid(self, f"risks[{i}].id", "duplicate risk id", rid)
         for ref in (self.serious_risk_id, self.side_effects_id):
             if ref is not None and ref not in risk_ids:
                 msg = f"scoring refers to unknown risk id {ref!r}"
                 raise ValueError(msg)
+
+    def __repr__(self) -> str:
+        offered = "" if self.offered else ", not offered here"
+        return (
+            f"<Option {self.id!r}: {self.name!r}, {self.invasiveness.value}, "
+            f"evidence {self.certainty.value}{offered}>"
+        )
 
     def risk(self, risk_id: str | None) -> Risk | None:
         """The risk with this id, or ``None``."""
@@ -669,17 +778,17 @@ class CatalogInfo:
 
     def __attrs_post_init__(self) -> None:
         if self.next_review < self.reviewed:
-            msg = f"next_review ({self.next_review}) is before reviewed ({self.reviewed})"
-            raise ValueError(msg)
+            msg = f"is before reviewed ({self.reviewed})"
+            raise _invalid(self, "next_review", msg, self.next_review)
         if self.cost_scale.currency != self.currency:
             msg = (
-                f"the cost scale is in {self.cost_scale.currency}, "
+                f"is in {self.cost_scale.currency}, "
                 f"but the catalogue's prices are in {self.currency}"
             )
-            raise ValueError(msg)
+            raise _invalid(self, "cost_scale", msg, str(self.cost_scale))
         if self.cost_scale.amount <= 0:
-            msg = f"the cost scale's worst bound must be above 0 (got {self.cost_scale.amount:g})"
-            raise ValueError(msg)
+            msg = "the worst bound must be above 0"
+            raise _invalid(self, "cost_scale", msg, self.cost_scale.amount)
 
     def overdue(self, today: dt.date) -> bool:
         """True when the evidence review is past its due date on ``today``."""

@@ -10,15 +10,19 @@ range in the catalogue, or AHP pairwise judgements — and are turned into weigh
 
 from __future__ import annotations
 
+import math
+import numbers
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from attrs import Attribute, field, frozen
+import attrs
+from attrs import field, frozen
 
-from antiage_compare._parse import parse_currency
-from antiage_compare._reader import Table, check_path_text, parse_toml
+from antiage_compare import mcda
+from antiage_compare._reader import MAX_TEXT, Table, check_path_text, parse_toml, type_name
 from antiage_compare.criteria import CRITERION_IDS
 from antiage_compare.errors import (
     DataError,
@@ -27,54 +31,295 @@ from antiage_compare.errors import (
     ProfilePermissionError,
     ProfileTypeError,
 )
-from antiage_compare.model import CONCERNS, HealthCondition, check_currency, to_tuple
+from antiage_compare.model import (
+    CONCERNS,
+    FrozenMap,
+    HealthCondition,
+    check_currency,
+    to_frozen_map,
+)
 
 __all__ = ["PROFILE_TABLES", "Health", "Limits", "Profile", "example_profile", "load_profile"]
 
 WEIGHT_METHODS = ("direct", "ranking", "swing", "ahp")
 SEXES = ("female", "male", "other")
 
+T = TypeVar("T")
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+# -- validators -----------------------------------------------------------------------------------
+# The public constructors (Profile, Limits, Health, and weights.Weights) check every field, so a
+# value that exists is a value that makes sense however it was built: from_dict, attrs.evolve or a
+# plain call. Each check raises ProfileError (ProfileTypeError for a wrong Python type) naming the
+# class, the field and the value; from_dict re-raises it with the file and the TOML key.
+# A new field needs one line: its default and one of these validators.
+
+
+def fail(
+    inst: object, path: str, problem: str, value: Any, *, wrong_type: bool = False
+) -> ProfileError:
+    """Build (not raise) the error for a bad field ``path`` of ``inst`` (named in the message)."""
+    cls = ProfileTypeError if wrong_type else ProfileError
+    return cls(problem, origin=type(inst).__name__, path=path, value=value)
+
+
+def check_number(
+    inst: object,
+    path: str,
+    value: Any,
+    *,
+    minimum: float | None = 0.0,
+    maximum: float | None = None,
+    integer: bool = False,
+) -> None:
+    """A real number (not a bool), finite, within ``minimum``..``maximum``; whole if ``integer``."""
+    kind = numbers.Integral if integer else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, kind):
+        expected = "a whole number" if integer else "a number"
+        raise fail(
+            inst, path, f"expected {expected}, got {type_name(value)}", value, wrong_type=True
+        )
+    try:
+        x = float(value)
+    except OverflowError:  # an int too large for a float
+        raise fail(inst, path, "is too large a number", value) from None
+    if not math.isfinite(x):
+        raise fail(inst, path, "must be a finite number", value)
+    if minimum is not None and x < minimum:
+        raise fail(inst, path, f"must be at least {minimum:g}", value)
+    if maximum is not None and x > maximum:
+        raise fail(inst, path, f"must be at most {maximum:g}", value)
+
+
+def number(
+    *,
+    minimum: float | None = 0.0,
+    maximum: float | None = None,
+    integer: bool = False,
+    optional: bool = False,
+) -> Validator:
+    """A validator for :func:`check_number` (``None`` allowed if ``optional``)."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        check_number(inst, attribute.name, value, minimum=minimum, maximum=maximum, integer=integer)
+
+    return check
+
+
+def flag(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A validator: ``True`` or ``False`` (not 0/1, not a string)."""
+    if not isinstance(value, bool):
+        msg = f"expected true or false, got {type_name(value)}"
+        raise fail(inst, attribute.name, msg, value, wrong_type=True)
+
+
+def text(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A validator: a string of at most :data:`~antiage_compare._reader.MAX_TEXT` characters."""
+    if not isinstance(value, str):
+        raise fail(
+            inst,
+            attribute.name,
+            f"expected a string, got {type_name(value)}",
+            value,
+            wrong_type=True,
+        )
+    if len(value) > MAX_TEXT:
+        raise fail(inst, attribute.name, f"is longer than {MAX_TEXT} characters", value)
+
+
+def choice(allowed: tuple[str, ...], *, optional: bool = False) -> Validator:
+    """A validator: one of ``allowed`` (or ``None`` if ``optional``)."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            msg = f"expected a string, got {type_name(value)}"
+            raise fail(inst, attribute.name, msg, value, wrong_type=True)
+        if value not in allowed:
+            raise fail(inst, attribute.name, f"must be one of {', '.join(allowed)}", value)
+
+    return check
+
+
+def criterion_list(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A validator: criterion ids, each known, none twice (may be empty)."""
+    names(inst, attribute.name, value, CRITERION_IDS, "criterion", "names a criterion twice")
+
+
+def names(
+    inst: object, path: str, value: Any, known: tuple[str, ...], kind: str, twice: str
+) -> None:
+    """Check a tuple of ids: each one of ``known``, none repeated."""
+    if not isinstance(value, tuple):
+        raise fail(
+            inst,
+            path,
+            f"expected a list of {kind} ids, got {type_name(value)}",
+            value,
+            wrong_type=True,
+        )
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise fail(
+                inst,
+                f"{path}[{i}]",
+                f"expected a string, got {type_name(item)}",
+                item,
+                wrong_type=True,
+            )
+        if item not in known:
+            raise fail(inst, f"{path}[{i}]", f"unknown {kind} (known: {', '.join(known)})", item)
+    if len(set(value)) != len(value):
+        raise fail(inst, path, twice, list(value))
+
+
+def ratings(maximum: float) -> Validator:
+    """A validator: a mapping of known criterion ids to numbers from 0 to ``maximum``."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        name = attribute.name
+        if not isinstance(value, Mapping):
+            raise fail(
+                inst,
+                name,
+                f"expected a mapping of criterion ids to numbers, got {type_name(value)}",
+                value,
+                wrong_type=True,
+            )
+        for key, rating in value.items():
+            if key not in CRITERION_IDS:
+                raise fail(
+                    inst,
+                    f"{name}.{key}",
+                    f"unknown criterion (known: {', '.join(CRITERION_IDS)})",
+                    key,
+                )
+            check_number(inst, f"{name}.{key}", rating, maximum=maximum)
+
+    return check
+
+
+def instance(cls: type) -> Validator:
+    """A validator: an instance of ``cls`` (a ProfileTypeError otherwise)."""
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, cls):
+            msg = f"expected a {cls.__name__}, got {type(value).__name__}"
+            raise fail(inst, attribute.name, msg, value, wrong_type=True)
+
+    return check
+
+
+def ids(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Store ids as a tuple (an attrs converter): one string is one id, not its letters."""
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(value)
+    except TypeError:
+        return value  # type: ignore[return-value]  # not iterable: the validator names it
+
+
+def _rows(value: Iterable[Iterable[float]]) -> tuple[tuple[float, ...], ...]:
+    """Store a matrix as a tuple of tuples (an attrs converter; junk is left for the validator)."""
+    try:
+        return tuple(tuple(row) if isinstance(row, list | tuple) else row for row in value)  # type: ignore[misc]
+    except TypeError:
+        return value  # type: ignore[return-value]
+
+
+def _positive_cells(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    name = attribute.name
+    if not isinstance(value, tuple):
+        raise fail(
+            inst, name, f"expected a list of rows, got {type_name(value)}", value, wrong_type=True
+        )
+    for i, row in enumerate(value):
+        if not isinstance(row, tuple):
+            raise fail(
+                inst,
+                f"{name}[{i}]",
+                f"expected a list of numbers, got {type_name(row)}",
+                row,
+                wrong_type=True,
+            )
+        for j, cell in enumerate(row):
+            check_number(inst, f"{name}[{i}][{j}]", cell, minimum=None)
+            if not cell > 0:
+                raise fail(inst, f"{name}[{i}][{j}]", "must be a positive, finite number", cell)
+
+
+def _concern_list(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    names(inst, attribute.name, value, CONCERNS, "concern", "lists a concern twice")
+
+
+# -- the values -----------------------------------------------------------------------------------
+
 
 #: The top-level tables a profile file may have (``loading.file_kind`` tells profiles by them).
 PROFILE_TABLES = frozenset({"profile", "importance", "ranking", "swing", "ahp", "limits", "health"})
 
 
-def _optional_currency(inst: object, attribute: Attribute[str | None], value: str | None) -> None:
-    if value is not None:
-        check_currency(inst, attribute, value)  # type: ignore[arg-type]
+def _currency(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A budget's currency: ``None`` (the prices' currency), or a code such as ``"JPY"``."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise fail(inst, attribute.name, "must be a string", value, wrong_type=True)
+    try:
+        check_currency(inst, attribute, value)
+    except DataError as exc:
+        raise fail(inst, attribute.name, exc.problem, value) from None
 
 
 @frozen(kw_only=True)
 class Limits:
     """Deal-breakers: options beyond any of these are excluded before scoring.
 
+    Every field is checked on construction (a :class:`ProfileError` names the field and value).
     ``max_cost`` is in ``currency`` when that is given, else in the currency of the catalogue it
     is compared against (and the comparison says so). No amount is ever converted: a budget in
     another currency than the catalogue's prices is an error, not a guess.
     """
 
-    max_downtime_days: float | None = None
-    max_cost: float | None = None
-    currency: str | None = field(default=None, validator=_optional_currency)
-    needles: bool = True
-    surgery: bool = True
+    max_downtime_days: float | None = field(default=None, validator=number(optional=True))
+    max_cost: float | None = field(default=None, validator=number(optional=True))
+    currency: str | None = field(default=None, validator=_currency)
+    needles: bool = field(default=True, validator=flag)
+    surgery: bool = field(default=True, validator=flag)
+
+    def __attrs_post_init__(self) -> None:
+        if self.currency is not None and self.max_cost is None:
+            problem = "names the currency of max_cost, but there is no max_cost"
+            raise fail(self, "currency", problem, self.currency)
 
 
 @frozen(kw_only=True)
 class Health:
-    """The health facts that contraindications depend on. ``None`` means not stated."""
+    """The health facts that contraindications depend on. ``None`` means not stated.
 
-    pregnant: bool = False
-    breastfeeding: bool = False
-    anticoagulants: bool = False
-    isotretinoin_months_ago: float | None = None
-    keloid_tendency: bool = False
-    fitzpatrick: int | None = None
-    smoker: bool = False
-    cold_sores: bool = False
-    neuromuscular_disorder: bool = False
-    active_skin_infection: bool = False
-    sex: str | None = None
+    Every field is checked on construction (a :class:`ProfileError` names the field and value).
+    """
+
+    pregnant: bool = field(default=False, validator=flag)
+    breastfeeding: bool = field(default=False, validator=flag)
+    anticoagulants: bool = field(default=False, validator=flag)
+    isotretinoin_months_ago: float | None = field(
+        default=None, validator=number(maximum=1200, optional=True)
+    )
+    keloid_tendency: bool = field(default=False, validator=flag)
+    fitzpatrick: int | None = field(
+        default=None, validator=number(minimum=1, maximum=6, integer=True, optional=True)
+    )
+    smoker: bool = field(default=False, validator=flag)
+    cold_sores: bool = field(default=False, validator=flag)
+    neuromuscular_disorder: bool = field(default=False, validator=flag)
+    active_skin_infection: bool = field(default=False, validator=flag)
+    sex: str | None = field(default=None, validator=choice(SEXES, optional=True))
 
     def conditions(self) -> frozenset[HealthCondition]:
         """The health condition ids (as used by the catalogue's rules) that apply."""
@@ -117,19 +362,33 @@ class Profile:
         ahp_criteria, ahp_matrix: the criteria and reciprocal pairwise matrix (``method="ahp"``).
         imprecision: how unsure the stated importances are, on the 0–10 scale (used by SMAA).
         limits: deal-breakers. health: health facts.
+
+    Every field is checked on construction, however the profile is built (``Profile(...)``,
+    :func:`attrs.evolve`, :meth:`from_dict`): a :class:`ProfileError` (or
+    :class:`ProfileTypeError`) names the field and the value. The weights must be stated the
+    way ``method`` says, and only that way. Mappings are read-only and a profile is hashable.
     """
 
-    name: str = ""
-    concerns: tuple[str, ...] = field(default=(), converter=to_tuple)
-    method: str = "direct"
-    importance: Mapping[str, float] = field(factory=dict)
-    ranking: tuple[str, ...] = field(default=(), converter=to_tuple)
-    swing: Mapping[str, float] = field(factory=dict)
-    ahp_criteria: tuple[str, ...] = field(default=(), converter=to_tuple)
-    ahp_matrix: tuple[tuple[float, ...], ...] = field(default=(), converter=to_tuple)
-    imprecision: float = 1.0
-    limits: Limits = field(factory=Limits)
-    health: Health = field(factory=Health)
+    name: str = field(default="", validator=text)
+    concerns: tuple[str, ...] = field(default=(), converter=ids, validator=_concern_list)
+    method: str = field(default="direct", validator=choice(WEIGHT_METHODS))
+    importance: Mapping[str, float] = field(
+        factory=FrozenMap, converter=to_frozen_map, validator=ratings(10)
+    )
+    ranking: tuple[str, ...] = field(default=(), converter=ids, validator=criterion_list)
+    swing: Mapping[str, float] = field(
+        factory=FrozenMap, converter=to_frozen_map, validator=ratings(100)
+    )
+    ahp_criteria: tuple[str, ...] = field(default=(), converter=ids, validator=criterion_list)
+    ahp_matrix: tuple[tuple[float, ...], ...] = field(
+        default=(), converter=_rows, validator=_positive_cells
+    )
+    imprecision: float = field(default=1.0, validator=number(maximum=10))
+    limits: Limits = field(factory=Limits, validator=instance(Limits))
+    health: Health = field(factory=Health, validator=instance(Health))
+
+    def __attrs_post_init__(self) -> None:
+        _check_weighting(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None) -> Profile:
@@ -197,26 +456,112 @@ class Profile:
         return f"<Profile {self.name!r}: concerns={list(self.concerns)}, weighting={self.method}>"
 
 
-def _criterion_map(t: Table, maximum: float) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for key in list(t.data):
-        if key not in CRITERION_IDS:
-            raise t.fail(key, f"unknown criterion (known: {', '.join(CRITERION_IDS)})", key)
-        out[key] = float(t.number(key, maximum=maximum))
-    t.done()
-    return out
+#: The fields each way of stating weights uses; the others must be left empty.
+_METHOD_FIELDS = {
+    "direct": "importance",
+    "ranking": "ranking",
+    "swing": "swing",
+    "ahp": "ahp_criteria",
+}
+
+
+def _check_weighting(p: Profile) -> None:
+    """The weights are stated the way ``method`` says, completely, and only that way."""
+    for method, name in (*_METHOD_FIELDS.items(), ("ahp", "ahp_matrix")):
+        if method != p.method and getattr(p, name):
+            msg = (
+                f"is given, but the method is {p.method!r}: state the weights one way only "
+                f"(for these, pass method={method!r})"
+            )
+            raise fail(p, name, msg, getattr(p, name))
+    if p.method == "direct" and not any(p.importance.values()):
+        raise fail(
+            p,
+            "importance",
+            "at least one criterion must matter (none is above 0)",
+            dict(p.importance),
+        )
+    if p.method == "swing" and not any(p.swing.values()):
+        raise fail(p, "swing", "at least one swing must matter (none is above 0)", dict(p.swing))
+    if p.method == "ranking" and not p.ranking:
+        raise fail(p, "ranking", "must name at least one criterion", [])
+    if p.method == "ahp":
+        _check_ahp(p)
+
+
+def _check_ahp(p: Profile) -> None:
+    n = len(p.ahp_criteria)
+    if not n:
+        raise fail(p, "ahp_criteria", "must name at least one criterion", [])
+    rows = p.ahp_matrix
+    if len(rows) != n:
+        raise fail(p, "ahp_matrix", f"must be a list of {n} rows (one per criterion)", rows)
+    for i, row in enumerate(rows):
+        if len(row) != n:
+            raise fail(p, f"ahp_matrix[{i}]", f"must be a list of {n} numbers", row)
+    # The tolerance is the AHP's own, so every matrix accepted here is one mcda.ahp accepts.
+    for i in range(n):
+        for j in range(n):
+            if abs(rows[i][j] * rows[j][i] - 1) > mcda.RECIPROCAL_TOLERANCE:
+                msg = f"is not the reciprocal of the judgement at [{j}][{i}] ({rows[j][i]:g})"
+                raise fail(p, f"ahp_matrix[{i}][{j}]", msg, rows[i][j])
+
+
+# -- reading the mapping form -----------------------------------------------------------------
+
+#: Where a Profile field lives in the mapping (TOML) form, for error messages.
+_KEYS = {
+    "name": "profile.name",
+    "concerns": "profile.concerns",
+    "method": "profile.weighting",
+    "imprecision": "profile.imprecision",
+    "ranking": "ranking.order",
+    "ahp_criteria": "ahp.criteria",
+    "ahp_matrix": "ahp.matrix",
+}
+
+
+def _build(t: Table, prefix: str, build: Callable[[], T]) -> T:
+    """Run a constructor; its ProfileError is re-raised naming the file and the mapping's key.
+
+    ``build`` only constructs: the values are read (through ``t``) before, so every error caught
+    here is the constructor's, with a field path that ``prefix`` and :data:`_KEYS` turn into the
+    mapping's key.
+    """
+    try:
+        return build()
+    except ProfileError as exc:
+        head = re.match(r"\w*", exc.path)
+        field_name = head.group() if head else ""
+        key = prefix + _KEYS.get(field_name, field_name) + exc.path[len(field_name) :]
+        raise type(exc)(
+            exc.problem, file=t.file, path=key, value=exc.value, has_value=exc.has_value
+        ) from None
+
+
+def _ratings(t: Table) -> dict[str, Any]:
+    """An importance or swing table as given: the Profile checks its ids, types and ranges."""
+    t.allow(*t.data)
+    return dict(t.data)
+
+
+def _optional(t: Table, key: str) -> float | None:
+    """A number that may be left out (``None``)."""
+    return t.number(key) if t.has(key) else None
+
+
+def _matrix(t: Table, key: str) -> tuple[tuple[float, ...], ...]:
+    rows = t.raw(key)
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        raise t.wrong_type(key, "a list of lists of numbers", rows)
+    return tuple(tuple(row) for row in rows)
 
 
 def _from_table(t: Table) -> Profile:
     pt = t.table("profile", {})
     name = pt.text("name", "", empty=True)
     concerns = pt.texts("concerns", [])
-    for i, c in enumerate(concerns):
-        if c not in CONCERNS:
-            raise pt.fail(f"concerns[{i}]", f"unknown concern (known: {', '.join(CONCERNS)})", c)
-    if len(set(concerns)) != len(concerns):
-        raise pt.fail("concerns", "lists a concern twice", list(concerns))
-    imprecision = pt.number("imprecision", 1.0, maximum=10)
+    imprecision = pt.number("imprecision", 1.0)
 
     t.allow("importance", "ranking", "swing", "ahp", "limits", "health")
     given = [k for k in ("importance", "ranking", "swing", "ahp") if t.has(k)]
@@ -232,129 +577,62 @@ def _from_table(t: Table) -> Profile:
     if stated and stated != method:
         raise pt.fail("weighting", f"does not match the table given ([{given[0]}])", stated)
 
-    importance: dict[str, float] = {}
-    ranking: tuple[str, ...] = ()
-    swing: dict[str, float] = {}
-    ahp_criteria: tuple[str, ...] = ()
-    ahp_matrix: tuple[tuple[float, ...], ...] = ()
+    weights: dict[str, Any] = {}
     if method == "direct":
-        importance = _criterion_map(t.table("importance"), 10)
-        if not any(importance.values()):
-            raise t.fail("importance", "at least one criterion must matter (all are 0)", importance)
+        weights["importance"] = _ratings(t.table("importance"))
+    elif method == "swing":
+        weights["swing"] = _ratings(t.table("swing"))
     elif method == "ranking":
         rt = t.table("ranking")
-        ranking = rt.texts("order")
+        weights["ranking"] = rt.texts("order")
         rt.done()
-        _check_criteria(rt, "order", ranking)
-    elif method == "swing":
-        swing = _criterion_map(t.table("swing"), 100)
-        if not any(swing.values()):
-            raise t.fail("swing", "at least one swing must matter (all are 0)", swing)
     else:
         at = t.table("ahp")
-        ahp_criteria = at.texts("criteria")
-        _check_criteria(at, "criteria", ahp_criteria)
-        ahp_matrix = _matrix(at, "matrix", len(ahp_criteria))
+        weights["ahp_criteria"] = at.texts("criteria")
+        weights["ahp_matrix"] = _matrix(at, "matrix")
         at.done()
 
     lt = t.table("limits", {})
-    currency = None
-    if lt.has("currency"):
-        currency = parse_currency(lt, "currency")
-        if not lt.has("max_cost"):
-            raise lt.fail(
-                "currency", "names the currency of max_cost, but there is no max_cost", currency
-            )
-    limits = Limits(
-        max_downtime_days=lt.number("max_downtime_days", None)
-        if lt.has("max_downtime_days")
-        else None,
-        max_cost=lt.number("max_cost", None) if lt.has("max_cost") else None,
-        currency=currency,
-        needles=lt.flag("needles", True),
-        surgery=lt.flag("surgery", True),
-    )
+    limit_values: dict[str, Any] = {
+        "max_downtime_days": _optional(lt, "max_downtime_days"),
+        "max_cost": _optional(lt, "max_cost"),
+        "currency": lt.text("currency") if lt.has("currency") else None,
+        "needles": lt.flag("needles", True),
+        "surgery": lt.flag("surgery", True),
+    }
     lt.done()
+    limits = _build(t, "limits.", lambda: Limits(**limit_values))
 
     ht = t.table("health", {})
-    sex = ht.text("sex", None) if ht.has("sex") else None
-    if sex is not None and sex not in SEXES:
-        raise ht.fail("sex", f"must be one of {', '.join(SEXES)}", sex)
-    health = Health(
-        pregnant=ht.flag("pregnant", False),
-        breastfeeding=ht.flag("breastfeeding", False),
-        anticoagulants=ht.flag("anticoagulants", False),
-        isotretinoin_months_ago=(
-            ht.number("isotretinoin_months_ago", None, maximum=1200)
-            if ht.has("isotretinoin_months_ago")
-            else None
-        ),
-        keloid_tendency=ht.flag("keloid_tendency", False),
-        fitzpatrick=(
-            ht.integer("fitzpatrick", None, minimum=1, maximum=6) if ht.has("fitzpatrick") else None
-        ),
-        smoker=ht.flag("smoker", False),
-        cold_sores=ht.flag("cold_sores", False),
-        neuromuscular_disorder=ht.flag("neuromuscular_disorder", False),
-        active_skin_infection=ht.flag("active_skin_infection", False),
-        sex=sex,
-    )
+    health_values: dict[str, Any] = {
+        "pregnant": ht.flag("pregnant", False),
+        "breastfeeding": ht.flag("breastfeeding", False),
+        "anticoagulants": ht.flag("anticoagulants", False),
+        "isotretinoin_months_ago": _optional(ht, "isotretinoin_months_ago"),
+        "keloid_tendency": ht.flag("keloid_tendency", False),
+        "fitzpatrick": ht.integer("fitzpatrick") if ht.has("fitzpatrick") else None,
+        "smoker": ht.flag("smoker", False),
+        "cold_sores": ht.flag("cold_sores", False),
+        "neuromuscular_disorder": ht.flag("neuromuscular_disorder", False),
+        "active_skin_infection": ht.flag("active_skin_infection", False),
+        "sex": ht.text("sex") if ht.has("sex") else None,
+    }
     ht.done()
+    health = _build(t, "health.", lambda: Health(**health_values))
     t.done()
-    return Profile(
-        name=name,
-        concerns=concerns,
-        method=method,
-        importance=importance,
-        ranking=ranking,
-        swing=swing,
-        ahp_criteria=ahp_criteria,
-        ahp_matrix=ahp_matrix,
-        imprecision=imprecision,
-        limits=limits,
-        health=health,
+    return _build(
+        t,
+        "",
+        lambda: Profile(
+            name=name,
+            concerns=concerns,
+            method=method,
+            imprecision=imprecision,
+            limits=limits,
+            health=health,
+            **weights,
+        ),
     )
-
-
-def _check_criteria(t: Table, key: str, ids: tuple[str, ...]) -> None:
-    if not ids:
-        raise t.fail(key, "must name at least one criterion", [])
-    for i, c in enumerate(ids):
-        if c not in CRITERION_IDS:
-            raise t.fail(f"{key}[{i}]", f"unknown criterion (known: {', '.join(CRITERION_IDS)})", c)
-    if len(set(ids)) != len(ids):
-        raise t.fail(key, "names a criterion twice", list(ids))
-
-
-def _matrix(t: Table, key: str, n: int) -> tuple[tuple[float, ...], ...]:
-    rows = t.raw(key)
-    if not isinstance(rows, list) or len(rows) != n:
-        raise t.fail(key, f"must be a list of {n} rows (one per criterion)", rows)
-    out = []
-    for i, row in enumerate(rows):
-        if not isinstance(row, list) or len(row) != n:
-            raise t.fail(f"{key}[{i}]", f"must be a list of {n} numbers", row)
-        vals = []
-        for j, v in enumerate(row):
-            if (
-                isinstance(v, bool)
-                or not isinstance(v, int | float)
-                or not v > 0
-                or v != v
-                or v == float("inf")
-            ):
-                raise t.fail(f"{key}[{i}][{j}]", "must be a positive, finite number", v)
-            vals.append(float(v))
-        out.append(tuple(vals))
-    for i in range(n):
-        for j in range(n):
-            if abs(out[i][j] * out[j][i] - 1) > 1e-6:
-                raise t.fail(
-                    f"{key}[{i}][{j}]",
-                    f"is not the reciprocal of {key}[{j}][{i}] ({out[j][i]:g})",
-                    out[i][j],
-                )
-    return tuple(out)
 
 
 def load_profile(path: str | os.PathLike[str]) -> Profile:

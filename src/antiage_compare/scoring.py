@@ -11,7 +11,7 @@ values for comparison; both are relative methods, so their fits do depend on wha
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from attrs import frozen
@@ -21,13 +21,13 @@ from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import Comparison, Contribution, ScoredOption
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, performance
 from antiage_compare.eligibility import Eligibility, assess
-from antiage_compare.errors import AntiageError, WrongTypeError
+from antiage_compare.errors import MethodError, WrongTypeError
 from antiage_compare.loading import load_catalog
 from antiage_compare.model import NoData, Option, Quantity
 from antiage_compare.profile import Profile
 from antiage_compare.weights import Weights, resolve_weights
 
-__all__ = ["METHODS", "ValueRow", "compare", "criterion_spans", "value_rows"]
+__all__ = ["METHODS", "ValueRow", "compare", "criterion_spans", "value_row", "value_rows"]
 
 Method = Literal["mavt", "topsis", "vikor"]
 METHODS: tuple[str, ...] = ("mavt", "topsis", "vikor")
@@ -44,20 +44,18 @@ class ValueRow:
     no_data: frozenset[str]
 
 
-#: Value rows already computed, keyed by (id of the option object, concerns). Options are
-#: immutable, so a row stays valid while its option lives; the stored row keeps the option
-#: alive and is checked by identity, so a recycled id() can never return a stale row.
-_ROWS: dict[tuple[int, tuple[str, ...], tuple[Criterion, ...]], ValueRow] = {}
-_ROWS_MAX = 20_000
+#: The most value rows one catalogue keeps (options × distinct concern lists); past it the memo
+#: starts again, so a long-lived shared catalogue compared for many people stays bounded.
+MEMO_MAX = 20_000
 
 
-def _value_row(
-    option: Option, concerns: tuple[str, ...], criteria: tuple[Criterion, ...]
+def value_row(
+    option: Option, concerns: Sequence[str], criteria: Sequence[Criterion] = CRITERIA
 ) -> ValueRow:
-    key = (id(option), concerns, criteria)
-    row = _ROWS.get(key)
-    if row is not None and row.option is option:
-        return row
+    """One option's figures on every criterion and their values (pure; no memo).
+
+    ``criteria`` carries the cost scale: pass the catalogue's (``catalog.criteria``).
+    """
     perf = performance(option, concerns)
     raw = tuple(perf[c.id] for c in criteria)
     values = tuple(
@@ -65,29 +63,40 @@ def _value_row(
         for c, q in zip(criteria, raw, strict=True)
     )
     missing = frozenset(c.id for c, q in zip(criteria, raw, strict=True) if isinstance(q, NoData))
-    row = ValueRow(option, raw, values, missing)
-    if len(_ROWS) >= _ROWS_MAX:
-        _ROWS.clear()
-    _ROWS[key] = row
-    return row
+    return ValueRow(option, raw, values, missing)
 
 
 def value_rows(
-    options: Iterable[Option],
-    concerns: Sequence[str],
-    criteria: tuple[Criterion, ...] = CRITERIA,
+    options: Iterable[Option], concerns: Sequence[str], catalog: Catalog | None = None
 ) -> list[ValueRow]:
     """Each option's figures on every criterion and their values; "no data" gets the neutral value.
 
-    ``criteria`` carries the cost scale: pass the catalogue's (``catalog.criteria``).
+    With ``catalog`` (the catalogue the options come from), rows are kept in the catalogue's
+    own memo (``Catalog._memo``), keyed by option id and concerns, and reused by later
+    comparisons against the same catalogue. A row is reused only for the very option object it
+    was made from, so an option from elsewhere with the same id is never given a stale row.
     """
     key = tuple(concerns)
-    return [_value_row(o, key, criteria) for o in options]
+    if catalog is None:
+        return [value_row(o, key) for o in options]
+    criteria = catalog.criteria
+    memo = catalog._memo  # the catalogue's private memo, kept for exactly this
+    rows = []
+    for o in options:
+        row = memo.get((o.id, key))
+        if row is None or row.option is not o:
+            row = value_row(o, key, criteria)
+            if o.id in catalog and catalog[o.id] is o:  # only the catalogue's own options
+                if len(memo) >= MEMO_MAX:
+                    memo.clear()
+                row = memo.setdefault((o.id, key), row)
+        rows.append(row)
+    return rows
 
 
 def criterion_spans(catalog: Catalog, concerns: Sequence[str]) -> dict[str, float]:
     """Each criterion's best-minus-worst value across the whole catalogue (for swing weights)."""
-    rows = value_rows(catalog, concerns, catalog.criteria)
+    rows = value_rows(catalog, concerns, catalog)
     return {
         c: max(r.values[j] for r in rows) - min(r.values[j] for r in rows)
         for j, c in enumerate(CRITERION_IDS)
@@ -125,26 +134,27 @@ def compare(
     "No procedure" is always among the options scored.
 
     Raises:
-        AntiageError: ``method`` is unknown, or the profile cannot be weighted.
+        MethodError: ``method`` is unknown.
+        AntiageError: the profile cannot be weighted.
     """
     if not isinstance(profile, Profile):
-        raise WrongTypeError("expected a Profile", path="profile", value=profile)
+        problem = f"expected a Profile, got {type(profile).__name__}"
+        if isinstance(profile, Mapping):
+            problem += "; build one from a mapping with Profile.from_dict(data)"
+        raise WrongTypeError(problem, origin="compare()", path="profile", value=profile)
     if catalog is None:
         catalog = load_catalog()
     elif not isinstance(catalog, Catalog):
-        raise WrongTypeError("expected a Catalog", path="catalog", value=catalog)
+        problem = f"expected a Catalog, got {type(catalog).__name__}"
+        raise WrongTypeError(problem, origin="compare()", path="catalog", value=catalog)
     if method not in METHODS:
         msg = f"unknown method {method!r}; choose one of {', '.join(METHODS)}"
-        raise _MethodError(msg)
+        raise MethodError(msg)
     spans = criterion_spans(catalog, profile.concerns) if profile.method == "swing" else None
     weights = resolve_weights(profile, spans)
     eligibility = assess(catalog, profile, currency=catalog.currency)
-    rows = value_rows(eligibility.eligible, profile.concerns, catalog.criteria)
+    rows = value_rows(eligibility.eligible, profile.concerns, catalog)
     return _assemble(profile, catalog, method, weights, eligibility, rows)
-
-
-class _MethodError(AntiageError, ValueError):
-    """An unknown scoring method."""
 
 
 def _assemble(

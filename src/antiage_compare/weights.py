@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
-from attrs import frozen
+import attrs
+from attrs import field, frozen
 
 from antiage_compare import mcda
 from antiage_compare.criteria import BY_ID, CRITERION_IDS
 from antiage_compare.errors import ProfileError
-from antiage_compare.profile import Profile
+from antiage_compare.model import FrozenMap, to_tuple
+from antiage_compare.profile import (
+    WEIGHT_METHODS,
+    Profile,
+    choice,
+    criterion_list,
+    fail,
+    ids,
+    number,
+    ratings,
+)
 
 __all__ = ["AHP_CR_LIMIT", "Weights", "resolve_weights"]
 
@@ -23,9 +35,45 @@ __all__ = ["AHP_CR_LIMIT", "Weights", "resolve_weights"]
 AHP_CR_LIMIT = 0.10
 
 
+#: How far the weights may add up from 1 (float rounding of a normalisation is far smaller).
+SUM_TOLERANCE = 1e-9
+
+
+def _every_criterion(value: Mapping[str, float]) -> FrozenMap[str, float]:
+    """Store weights read-only, in criterion order, with 0 for each criterion left out.
+
+    Keys that are not criteria are kept (after the criteria) for the validator to name.
+    """
+    if not isinstance(value, Mapping):
+        return value
+    out = {c: value.get(c, 0.0) for c in CRITERION_IDS}
+    out.update((k, v) for k, v in value.items() if k not in out)
+    return FrozenMap(out)
+
+
+def _sum_to_one(inst: Any, attribute: attrs.Attribute[Any], value: Mapping[str, float]) -> None:
+    ratings(1)(inst, attribute, value)
+    total = math.fsum(value.values())
+    if abs(total - 1.0) > SUM_TOLERANCE:
+        raise fail(
+            inst, attribute.name, f"must add up to 1 (they add up to {total:g})", dict(value)
+        )
+
+
+def _text_items(inst: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for i, note in enumerate(value):
+        if not isinstance(note, str):
+            msg = f"expected a string, got {type(note).__name__}"
+            raise fail(inst, f"{attribute.name}[{i}]", msg, note, wrong_type=True)
+
+
 @frozen
 class Weights:
     """Criterion weights (summing to 1) and how they were obtained.
+
+    Every field is checked on construction: the weights are finite numbers from 0 to 1 on known
+    criteria that add up to 1 (a :class:`~antiage_compare.ProfileError` names the field and the
+    value otherwise). Criteria left out get 0; ``values`` is read-only.
 
     Attributes:
         values: weight per criterion id, for every criterion (0 for those that do not matter).
@@ -36,11 +84,15 @@ class Weights:
         consistency_ratio: AHP's consistency ratio, when AHP was used.
     """
 
-    values: Mapping[str, float]
-    method: str
-    order: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    consistency_ratio: float | None = None
+    values: Mapping[str, float] = field(converter=_every_criterion, validator=_sum_to_one)
+    method: str = field(validator=choice(WEIGHT_METHODS))
+    order: tuple[str, ...] = field(default=(), converter=ids, validator=criterion_list)
+    notes: tuple[str, ...] = field(default=(), converter=to_tuple, validator=_text_items)
+    consistency_ratio: float | None = field(default=None, validator=number(optional=True))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{c}={w:.3g}" for c, w in self.values.items() if w > 0)
+        return f"<Weights {self.method}: {shown}>"
 
     def vector(self) -> tuple[float, ...]:
         """The weights in criterion order."""

@@ -8,11 +8,20 @@ whole numbers where possible.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from attrs import frozen
 
 from antiage_compare.model import NoData, Quantity, Range, Risk
 
-__all__ = ["Frequency", "frequency", "money", "number", "quantity"]
+__all__ = ["Frequency", "frequency", "join_and", "money", "number", "quantity"]
+
+
+def join_and(items: Sequence[str]) -> str:
+    """Items as a list in prose: "a", "a and b", "a, b and c" (no serial comma)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def number(x: float) -> str:

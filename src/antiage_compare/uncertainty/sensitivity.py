@@ -15,6 +15,7 @@ other eight criteria (there are no proportions to keep).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,24 +23,26 @@ import attrs
 
 from antiage_compare.comparison import Comparison
 from antiage_compare.criteria import BY_ID, CRITERION_IDS
-from antiage_compare.errors import AntiageError
+from antiage_compare.errors import SensitivityError, SensitivityTypeError
+from antiage_compare.mcda import TIE_TOLERANCE
+from antiage_compare.scoring import fits
+from antiage_compare.wording import join_and
 
-__all__ = ["Sensitivity", "SensitivityError", "WeightInterval", "sensitivity"]
+__all__ = [
+    "Sensitivity",
+    "SensitivityError",
+    "SensitivityTypeError",
+    "WeightInterval",
+    "sensitivity",
+]
 
-#: Fits (0–1 scale) closer than this tie; a tie keeps an option on top.
-TIE = 1e-12
+#: Fits (0–1 scale) closer than this tie (the comparison's own tolerance); a tie keeps an
+#: option on top.
+TIE = TIE_TOLERANCE
 _GRID = 1000
 #: A crossing this close to 0 or 1 is a tie at the end of the scale, not a change of order.
 _EDGE = 1e-9
 _BISECT = 24
-
-
-class SensitivityError(AntiageError, ValueError):
-    """:func:`sensitivity` was given something it cannot analyse."""
-
-
-class SensitivityTypeError(SensitivityError, TypeError):
-    """:func:`sensitivity` was given an argument of the wrong type."""
 
 
 @attrs.frozen
@@ -63,6 +66,15 @@ class WeightInterval:
     high: float
     below: str | None
     above: str | None
+
+    def __repr__(self) -> str:
+        moves = "".join(
+            f", {side} {who}" for side, who in (("below", self.below), ("above", self.above)) if who
+        )
+        return (
+            f"<WeightInterval {self.criterion}: {self.weight:.3f} in "
+            f"[{self.low:.3f}, {self.high:.3f}]{moves}>"
+        )
 
     @property
     def margin(self) -> float:
@@ -94,6 +106,17 @@ class Sensitivity:
     tied: tuple[str, ...] = ()
     names: tuple[tuple[str, str], ...] = ()
 
+    def __repr__(self) -> str:
+        tied = f" (tied with {', '.join(self.tied)})" if self.tied else ""
+        fragile = min(self.intervals, key=lambda iv: iv.margin, default=None)
+        most = ""
+        if fragile is not None and fragile.margin != float("inf"):
+            most = f"; most fragile: {fragile.criterion} (a change of {fragile.margin:.3f})"
+        return (
+            f"<Sensitivity {self.method}: top {self.top}{tied}, "
+            f"{len(self.intervals)} weight intervals{most}>"
+        )
+
     def statement(self, names: Mapping[str, str] | None = None) -> str:
         """A short, plain "what would change the order" text (at most the 3 most fragile criteria).
 
@@ -111,7 +134,7 @@ class Sensitivity:
         if self.tied:
             others = [name(o) for o in self.tied]
             return (
-                f"{_and([top, *others])} fit your priorities about equally well, so a small "
+                f"{join_and([top, *others])} fit your priorities about equally well, so a small "
                 "change in how much any one thing matters to you could put one of them ahead."
             )
         fragile = sorted(
@@ -152,12 +175,6 @@ class Sensitivity:
             "tied": list(self.tied),
             "intervals": [iv.to_dict() for iv in self.intervals],
         }
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _percents(x: float, now: float) -> tuple[str, str]:
@@ -236,7 +253,7 @@ def _linear(
     """Exact interval under MAVT: each fit is ``a_k + x (b_k − a_k)`` along the path."""
     x0 = weights[j]
     at0 = path_weights(weights, j, 0.0)  # fits at x = 0 ...
-    a = [sum(w * v for w, v in zip(at0, row, strict=True)) for row in values]
+    a = [math.fsum(w * v for w, v in zip(at0, row, strict=True)) for row in values]
     b = [row[j] for row in values]  # ... and at x = 1
     low, high = 0.0, 1.0
     below: int | None = None
@@ -267,7 +284,6 @@ def _grid(
     values: Sequence[Sequence[float]], weights: Sequence[float], j: int, t: int, method: str
 ) -> tuple[float, float, int | None, int | None]:
     """Interval under TOPSIS or VIKOR: walk a grid outwards, then bisect each end."""
-    from antiage_compare.scoring import fits
 
     def leader(x: float) -> int | None:
         """``None`` while ``t`` is on top at ``x``, else the option on top."""

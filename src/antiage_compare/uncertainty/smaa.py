@@ -42,8 +42,10 @@ Choices, stated once here and in ``docs``:
 * **Reproducibility.** Only private ``random.Random`` instances are used, and the order in
   which they are consumed depends only on the inputs and ``samples``, so a seed gives the same
   numbers on every platform and Python ≥ 3.11 (up to the last bit of ``math.log10``): float totals
-  use ``math.fsum``, which is exactly rounded everywhere, because ``sum()`` of floats changed in
-  Python 3.12 (it now compensates rounding).
+  (the weight samplers' normalisations included) use ``math.fsum``, which is exactly rounded
+  everywhere, because ``sum()`` of floats changed in Python 3.12 (it now compensates rounding).
+  ``tests/pinned/smaa.json`` pins the numbers of fixed seeds bit for bit on every Python the
+  suite runs on.
 * **Progress** counts the draws of both phases, each weighing half: ``progress(done, samples)``
   is called at most about 100 times and once at the end with ``done == samples``.
 
@@ -69,11 +71,13 @@ import attrs
 
 from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import Comparison
-from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, Scale, performance
-from antiage_compare.errors import AntiageError
+from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, performance
+from antiage_compare.errors import Cancelled, SmaaError, SmaaTypeError
 from antiage_compare.loading import load_catalog
+from antiage_compare.mcda import TIE_TOLERANCE
 from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile
+from antiage_compare.scoring import compare, fits
 
 __all__ = [
     "MAX_SAMPLES",
@@ -91,8 +95,8 @@ WeightMode = Literal["profile", "ranking", "none"]
 WEIGHT_MODES: tuple[str, ...] = ("profile", "ranking", "none")
 #: The largest number of draws accepted (about a minute per million on a laptop).
 MAX_SAMPLES = 10_000_000
-#: Fits closer than this (on the 0–1 scale) are a tie.
-TIE = 1e-12
+#: Fits closer than this (on the 0–1 scale) are a tie: the comparison's own tolerance.
+TIE = TIE_TOLERANCE
 #: The most draws held in memory at once.
 _MAX_CHUNK = 4096
 
@@ -100,18 +104,6 @@ _M = len(CRITERIA)
 Column: TypeAlias = list[float]
 #: One weight or value per criterion: a constant, or a column with one entry per draw.
 Cell: TypeAlias = float | Column
-
-
-class SmaaError(AntiageError, ValueError):
-    """An invalid argument to :func:`smaa` (the message names the argument and the value)."""
-
-
-class SmaaTypeError(SmaaError, TypeError):
-    """An argument to :func:`smaa` of the wrong type (also a :class:`TypeError`)."""
-
-
-class Cancelled(AntiageError):  # noqa: N818 - the name the API promises
-    """The run was cancelled through ``cancel``; no partial result is returned."""
 
 
 # --------------------------------------------------------------------------------- the result
@@ -156,6 +148,15 @@ class SmaaResult:
     no_data: tuple[tuple[str, str], ...]
     method: str = "mavt"
     option_names: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        first = sorted(self.first_rank().items(), key=lambda t: -t[1])
+        shown = ", ".join(f"{o}={p:.2f}" for o, p in first[:3])
+        more = ", ..." if len(first) > 3 else ""
+        return (
+            f"<SmaaResult {self.method}: {self.samples:,} draws, seed {self.seed}, "
+            f"weights={self.weight_mode}; first rank {shown}{more}>"
+        )
 
     def _index(self, option_id: str) -> int:
         try:
@@ -311,18 +312,6 @@ def _check_args(
 Sampler: TypeAlias = Callable[[Callable[[], float], int], Column]
 
 
-def _value_map(c: Criterion) -> tuple[float, float, bool]:
-    """``(a, b, log)`` with ``value(x) = clip(a + b·g(x))``, ``g`` = identity or log10(1 + x)."""
-    lo, hi = (c.worst, c.best) if c.higher_is_better else (c.best, c.worst)
-    log = c.scale is Scale.LOG
-    if log:  # in units of the knee: the samplers divide the figure by it first
-        lo, hi = math.log10(1 + lo / c.knee), math.log10(1 + hi / c.knee)
-    b = 1.0 / (hi - lo)
-    if c.higher_is_better:
-        return -lo * b, b, log
-    return 1.0 + lo * b, -b, log
-
-
 def _uniforms(rnd: Callable[[], float], n: int) -> Iterator[float]:
     """``n`` calls of ``rnd()``, in order, made from C rather than one Python call per draw.
 
@@ -336,18 +325,23 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
 
     One ``random()`` per draw, consumed exactly as ``Random.triangular(low, high, typical)``
     (or ``Random.uniform(low, high)`` when there is no typical value) would; the draw and the
-    value function are fused into one list comprehension per case for speed.
+    value function (the criterion's own :meth:`~Criterion.value_form`, as ``a + b·g(x)``) are
+    fused into one list comprehension per case for speed.
     """
-    a, b, log = _value_map(c)
-    k = c.knee if log else 1.0  # a log scale is drawn in units of its knee (1.0: unchanged)
+    form = c.value_form()
+    a, b = form.affine()
+    log = form.log
+    k = form.knee  # a log scale is drawn in units of its knee (1.0: unchanged)
     low, high = r.low / k, r.high / k
     typical = None if r.typical is None else r.typical / k
     span = high - low
+
     # The value function is monotone: no clipping is needed when both ends map inside 0..1.
+    def g(x: float) -> float:  # the form's g, on the figure already divided by the knee
+        return math.log10(1 + max(x, 0.0)) if log else x
+
     inside = (
-        (low >= 0.0 or not log)
-        and 0.0 <= a + b * _g(low, log) <= 1.0
-        and 0.0 <= a + b * _g(high, log) <= 1.0
+        (low >= 0.0 or not log) and 0.0 <= a + b * g(low) <= 1.0 and 0.0 <= a + b * g(high) <= 1.0
     )
     log10 = math.log10
     sqrt = math.sqrt
@@ -394,10 +388,6 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
     return lambda rnd, n: [
         min(1.0, max(0.0, a + b * log10(1.0 + max(0.0, x)))) for x in triangular(rnd, n)
     ]
-
-
-def _g(x: float, log: bool) -> float:
-    return math.log10(1 + max(x, 0.0)) if log else x
 
 
 @attrs.frozen
@@ -479,7 +469,7 @@ def _simplex(active: Sequence[int]) -> WeightSampler:
     def draw(rng: random.Random, n: int) -> list[Cell]:
         rnd = rng.random
         cols = [_exponentials(rnd, n) for _ in active]
-        inv = [1.0 / t for t in map(sum, zip(*cols, strict=True))]
+        inv = [1.0 / t for t in map(math.fsum, zip(*cols, strict=True))]
         out: list[Cell] = [0.0] * _M
         for j, col in zip(active, cols, strict=True):
             out[j] = [e * s for e, s in zip(col, inv, strict=True)]
@@ -505,7 +495,7 @@ def _ordinal(groups: Sequence[Sequence[int]]) -> WeightSampler:
     def draw(rng: random.Random, n: int) -> list[Cell]:
         rnd = rng.random
         cols = [_exponentials(rnd, n) for _ in range(m)]
-        inv = [1.0 / t for t in map(sum, zip(*cols, strict=True))]
+        inv = [1.0 / t for t in map(math.fsum, zip(*cols, strict=True))]
         by_position: list[Column] = [[] for _ in range(m)]
         acc = [0.0] * n
         for h in range(m, 0, -1):
@@ -539,7 +529,7 @@ def _jitter(
         for j in active:
             lo, span = centre[j] - half[j], 2.0 * half[j]
             cols.append([x if (x := lo + span * u) > 0.0 else 0.0 for u in _uniforms(rnd, n)])
-        totals = list(map(sum, zip(*cols, strict=True)))
+        totals = list(map(math.fsum, zip(*cols, strict=True)))
         inv = [1.0 / t if t > 0.0 else 0.0 for t in totals]
         out: list[Cell] = [0.0] * _M
         for j, col in zip(active, cols, strict=True):
@@ -560,7 +550,7 @@ def _order_groups(values: Sequence[float]) -> list[list[int]]:
     order = sorted((j for j in range(_M) if values[j] > 0), key=lambda j: -values[j])
     groups: list[list[int]] = []
     for j in order:
-        if groups and abs(values[groups[-1][0]] - values[j]) <= 1e-12:
+        if groups and abs(values[groups[-1][0]] - values[j]) <= TIE:
             groups[-1].append(j)
         else:
             groups.append([j])
@@ -685,7 +675,6 @@ def _relative_fits(
     method: str,
 ) -> list[Column]:
     """Fits under TOPSIS or VIKOR, one scenario at a time (they are relative methods)."""
-    from antiage_compare.scoring import fits
 
     def at(c: Cell, d: int) -> float:
         return c if isinstance(c, float) else c[d]
@@ -1056,8 +1045,6 @@ def smaa(
         SmaaError: an argument is out of range, or no option is open to compare.
         Cancelled: ``cancel`` asked to stop.
     """
-    from antiage_compare.scoring import compare
-
     cancelled = _check_args(samples, seed, weights, progress, cancel)
     if not isinstance(profile, Profile):
         msg = f"profile must be a Profile (got {type(profile).__name__})"
