@@ -36,71 +36,136 @@ import attrs
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from antiage_compare.catalog import Catalog
-from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, performance
+from antiage_compare.criteria import NEUTRAL, performance
 from antiage_compare.loading import load_catalog
 from antiage_compare.model import NoData
 from antiage_compare.profile import Limits, Profile, example_profile
 from antiage_compare.scoring import compare
 from antiage_compare.uncertainty.smaa import smaa
 
+#: The certainty factors of docs/methods.md, written out again on purpose.
+_FACTOR = {"high": 1.0, "moderate": 0.75, "low": 0.5, "very low": 0.25}
+_HORIZON_MONTHS = 60.0
+
+
+def _draw(rand: random.Random, low: float, typical: float | None, high: float) -> float:
+    if low == high:
+        return low
+    if typical is None:
+        return rand.uniform(low, high)
+    return rand.triangular(low, high, typical)
+
+
+def _spacings(rng: random.Random, n: int) -> list[float]:
+    """A uniform point on the n-simplex (sorted-uniform spacings, as JSMAA draws it)."""
+    cuts = sorted([rng.random() for _ in range(n - 1)])
+    edges = [0.0, *cuts, 1.0]
+    return [edges[i + 1] - edges[i] for i in range(n)]
+
 
 def naive_smaa(
     profile: Profile, catalog: Catalog, samples: int, seed: int, mode: str
 ) -> dict[str, Any]:
-    """SMAA-2 the textbook way (MAVT only), one scenario at a time."""
+    """SMAA-2 on the value tree the textbook way (MAVT only), one scenario at a time.
+
+    Each scenario draws the benefits' share, each group's split, every figure (the duration
+    once per option, for its lasting factor) and scores every option leaf by leaf.
+    """
     comparison = compare(profile, catalog)
     options = [s.option for s in comparison.scored]
-    exact = comparison.weights.vector()
+    weights_of = comparison.weights
+    leaves = list(weights_of.leaves)
+    exact = list(weights_of.vector())
+    effect = [j for j, key in enumerate(leaves) if key.startswith("effect:")]
+    burden = [j for j, key in enumerate(leaves) if not key.startswith("effect:")]
+    d = weights_of.lasting
     figures = [performance(o, profile.concerns) for o in options]
-    k, m = len(options), len(CRITERIA)
+    k, m = len(options), len(leaves)
     rng = random.Random(seed)
+    by_id = {c.id: c for c in catalog.criteria}
+    b_exact = sum(exact[j] for j in effect)
+    split = [exact[j] / b_exact if b_exact else 1 / len(effect) for j in effect]
+
+    def share() -> float:
+        t = profile.tradeoff
+        if t is None:
+            return b_exact
+        if t.low is not None and t.high is not None:
+            return rng.uniform(t.low, t.high) / 100
+        half = 5 * profile.imprecision
+        return rng.uniform(max(0.0, t.benefit - half), min(100.0, t.benefit + half)) / 100
+
+    def ordered(units: list[float]) -> list[float]:
+        """Uniform weights keeping the order of ``units`` (ties in either order)."""
+        order = sorted((i for i in range(len(units)) if units[i] > 0), key=lambda i: -units[i])
+        tied: list[list[int]] = []
+        for i in order:
+            if tied and abs(units[tied[-1][0]] - units[i]) <= 1e-12:
+                tied[-1].append(i)
+            else:
+                tied.append([i])
+        for group in tied:
+            rng.shuffle(group)
+        order = [i for group in tied for i in group]
+        spaced = sorted(_spacings(rng, len(order)), reverse=True)
+        out = [0.0] * len(units)
+        for i, x in zip(order, spaced, strict=True):
+            out[i] = x
+        return out
 
     def weights() -> list[float]:
+        w = [0.0] * m
         if mode == "none":
-            cuts = sorted([rng.random() for _ in range(m - 1)])
-            edges = [0.0, *cuts, 1.0]
-            return [edges[i + 1] - edges[i] for i in range(m)]
-        if mode == "ranking":
-            order = sorted((j for j in range(m) if exact[j] > 0), key=lambda j: -exact[j])
-            # criteria with equal stated weight may fall in either order, as in smaa()
-            tied: list[list[int]] = []
-            for j in order:
-                if tied and exact[tied[-1][0]] == exact[j]:
-                    tied[-1].append(j)
-                else:
-                    tied.append([j])
-            for group in tied:
-                rng.shuffle(group)
-            order = [j for group in tied for j in group]
-            cuts = sorted([rng.random() for _ in range(len(order) - 1)])
-            edges = [0.0, *cuts, 1.0]
-            spaced = sorted((edges[i + 1] - edges[i] for i in range(len(order))), reverse=True)
-            w = [0.0] * m
-            for j, x in zip(order, spaced, strict=True):
-                w[j] = x
+            beta = rng.random()
+            for j, x in zip(effect, _spacings(rng, len(effect)), strict=True):
+                w[j] = beta * x
+            for j, x in zip(burden, _spacings(rng, len(burden)), strict=True):
+                w[j] = (1 - beta) * x
             return w
+        if mode == "ranking":
+            beta = share() if mode == "profile" else b_exact
+            inner = ordered([exact[j] for j in burden])
+            for j, s in zip(effect, split, strict=True):
+                w[j] = beta * s
+            for j, x in zip(burden, inner, strict=True):
+                w[j] = (1 - beta) * x
+            return w
+        beta = share()
         r = profile.imprecision
-        raw = [
-            max(0.0, rng.uniform(i - r, i + r)) if i > 0 else 0.0
-            for i in (profile.importance.get(c, 0.0) for c in CRITERION_IDS)
-        ]
+        rated = [profile.importance.get(leaves[j], 0.0) for j in burden]
+        raw = [max(0.0, rng.uniform(x - r, x + r)) if x > 0 else 0.0 for x in rated]
         total = sum(raw)
-        return [x / total for x in raw] if total else list(exact)
+        for j, s in zip(effect, split, strict=True):
+            w[j] = beta * s
+        for j, x in zip(burden, raw, strict=True):
+            w[j] = (1 - beta) * x / total if total else exact[j]
+        return w
 
     def values(rand: random.Random) -> list[list[float]]:
         out = []
-        for perf in figures:
+        for o, perf in zip(options, figures, strict=True):
+            q = o.duration_months
+            if d == 0 or o.ongoing:
+                last = 1.0
+            elif isinstance(q, NoData):
+                last = 1 - d + d * NEUTRAL
+            else:
+                months = _draw(rand, q.low, q.typical, q.high)
+                last = 1 - d + d * min(1.0, months / _HORIZON_MONTHS)
             row = []
-            for c in CRITERIA:
-                q = perf[c.id]
-                if isinstance(q, NoData):
+            for key in leaves:
+                if key.startswith("effect:"):
+                    e = o.effects[key.removeprefix("effect:")]
+                    size = _draw(rand, e.low.value01, e.size.value01, e.high.value01)
+                    grade = o.certainty_of(key.removeprefix("effect:")).value
+                    row.append(size * _FACTOR[grade] * last)
+                    continue
+                c = by_id[key]
+                f = perf[key]
+                if isinstance(f, NoData):
                     row.append(NEUTRAL)
-                elif q.low == q.high:
-                    row.append(c.value(q.low))
-                elif q.typical is None:
-                    row.append(c.value(rand.uniform(q.low, q.high)))
                 else:
-                    row.append(c.value(rand.triangular(q.low, q.high, q.typical)))
+                    row.append(c.value(_draw(rand, f.low, f.typical, f.high)))
             out.append(row)
         return out
 
@@ -183,7 +248,8 @@ def main() -> None:
     ]
     print(
         f"# SMAA-2, {n:,} draws, shipped catalogue ({len(catalog)} options, "
-        f"{len(CRITERIA)} criteria); median of {repeat} runs (naive: {naive_repeat})"
+        f"{len(compare(example, catalog).weights.leaves)} leaves); median of {repeat} runs "
+        f"(naive: {naive_repeat})"
     )
     print(
         f"# {datetime.date.today()}  Python {platform.python_version()}  "

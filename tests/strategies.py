@@ -71,6 +71,7 @@ def effects(draw: st.DrawFn, concern: str) -> Effect:
         high=high,
         reason=draw(texts),
         sources=draw(source_lists),
+        certainty=draw(st.sampled_from(list(Certainty))),
     )
 
 

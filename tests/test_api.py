@@ -73,12 +73,12 @@ def test_objects_have_readable_reprs() -> None:
         ),
         (c.scored[0], f"<ScoredOption {c.scored[0].id!r}: fit {c.scored[0].fit:.1f}, rank 1>"),
         (dominated, f"<ScoredOption {dominated.id!r}: fit {dominated.fit:.1f}"),
-        (c.weights, "<Weights direct: effectiveness=0.213, evidence=0.17,"),
+        (c.weights, "<Weights direct tree: benefit 0.55; effect:wrinkles=0.275, "),
         (r, "<SmaaResult mavt: 100 draws, seed 0, weights=profile; first rank "),
         (s, f"<Sensitivity mavt: top {c.scored[0].id}, {len(s.intervals)} weight intervals; "),
         (
             s.intervals[0],
-            f"<WeightInterval effectiveness: 0.213 in [{s.intervals[0].low:.3f}, 1.000], below ",
+            f"<WeightInterval tradeoff: 0.550 in [{s.intervals[0].low:.3f}, 1.000], below ",
         ),
     ):
         text = repr(obj)

@@ -44,6 +44,13 @@ def clinic_doc(**over: Any) -> dict[str, Any]:
     return d
 
 
+def client() -> Profile:
+    """The example client with a budget in no stated currency (read in the clinic's)."""
+    data = example_profile().to_dict()
+    data["limits"].pop("currency", None)
+    return Profile.from_dict(data)
+
+
 def write(tmp_path: Path, data: dict[str, Any], name: str = "clinic.toml") -> Path:
     """Write a clinic file and return its path."""
     path = tmp_path / name
@@ -106,7 +113,7 @@ def test_price_override_other_currency(tmp_path: Path) -> None:
     assert isinstance(botox.cost.amount, NoData)
     assert "GBP" in botox.cost.amount.reason
     assert isinstance(botox.course_cost, NoData)
-    result = compare(example_profile(), cat)
+    result = compare(client(), cat)
     assert result["botulinum_toxin"].contribution("cost").no_data
 
 
@@ -120,7 +127,7 @@ def test_no_procedure_costs_nothing_in_any_currency(tmp_path: Path) -> None:
     assert isinstance(cost, Range)
     assert cost.high == 0
     assert cat["no_procedure"].cost.currency == "GBP"
-    assert not compare(example_profile(), cat)["no_procedure"].contribution("cost").no_data
+    assert not compare(client(), cat)["no_procedure"].contribution("cost").no_data
 
 
 def test_not_offered_hidden(tmp_path: Path) -> None:
@@ -130,7 +137,7 @@ def test_not_offered_hidden(tmp_path: Path) -> None:
     assert "facelift" not in cat
     assert "peel_deep" not in cat
     assert cat.not_offered == ()
-    result = compare(example_profile(), cat)
+    result = compare(client(), cat)
     assert "facelift" not in result.ids
     assert all(e.option.id != "facelift" for e in result.excluded)
 
@@ -172,12 +179,10 @@ def test_own_option_with_sources_is_compared(tmp_path: Path) -> None:
     assert "clinic_glow" in cat
     assert cat["clinic_glow"].sources == ("K1", "K2")
     assert "clinic_glow.*" in cat.clinic_figures
-    result = compare(example_profile(), cat)
+    result = compare(client(), cat)
     assert "clinic_glow" in result.ids
     assert 0 <= result["clinic_glow"].fit <= 100
-    pregnant = Profile.from_dict(
-        {**example_profile().to_dict(), "health": {"pregnant": True}}, file="t"
-    )
+    pregnant = Profile.from_dict({**client().to_dict(), "health": {"pregnant": True}}, file="t")
     excluded = {e.option.id for e in compare(pregnant, cat).excluded}
     assert "clinic_glow" in excluded  # its own contraindication is applied too
 
@@ -271,7 +276,7 @@ def test_pregnancy_still_excludes_tretinoin_under_a_clinic(tmp_path: Path) -> No
     )
     cat = load_clinic(write(tmp_path, doc))
     assert cat["tretinoin"].contraindications == load_catalog()["tretinoin"].contraindications
-    data = example_profile().to_dict()
+    data = client().to_dict()
     data["health"]["pregnant"] = True
     result = compare(Profile.from_dict(data), cat)
     assert "tretinoin" not in result.ids

@@ -123,7 +123,11 @@ def _prepare(folder: Path) -> None:
     """Files the console examples refer to."""
     from antiage_compare._dump import to_toml
 
-    (folder / "my-profile.toml").write_text(to_toml(example_profile().to_dict()), encoding="utf-8")
+    # A client's own profile, its budget in no stated currency: read in the prices' currency,
+    # so it works with the shipped catalogue and with the guide's clinic in GBP alike.
+    mine = example_profile().to_dict()
+    mine["limits"].pop("currency")
+    (folder / "my-profile.toml").write_text(to_toml(mine), encoding="utf-8")
     clinic = next(
         b.body
         for b in blocks(DOCS / "consultant-guide.md")

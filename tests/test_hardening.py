@@ -72,7 +72,12 @@ def test_every_condition_in_the_data_has_a_trigger() -> None:
 
 @pytest.mark.parametrize(("option_id", "condition"), exclusion_cases())
 @pytest.mark.parametrize(
-    "weights", [{"effectiveness": 10}, {"cost": 10}, {"durability": 10, "evidence": 3}]
+    "weights",
+    [
+        {"effectiveness": 10},
+        {"cost": 10},
+        {"durability": 10, "effectiveness": 3, "serious_risk": 5},
+    ],
 )
 def test_generated_exclusion_never_eligible(
     option_id: str, condition: str, weights: dict[str, float]
@@ -135,9 +140,15 @@ def test_compare_from_eight_threads_shares_one_memo_and_matches_serial() -> None
                 wrong = [i for found in pool.map(work, [shared] * 8) for i in found]
             assert wrong == []
             assert len(shared._memo) > len(profiles)
-            for (option_id, concerns), row in shared._memo.items():
+            for (option_id, concerns, lasting, horizon), row in shared._memo.items():
                 assert row.option is shared[option_id]
-                assert row == value_row(shared[option_id], concerns)
+                assert row == value_row(
+                    shared[option_id],
+                    concerns,
+                    shared.criteria,
+                    lasting_weight=lasting,
+                    horizon_years=horizon,
+                )
     finally:
         sys.setswitchinterval(interval)
 

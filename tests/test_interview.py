@@ -10,8 +10,9 @@ import pytest
 
 from antiage_compare import load_catalog
 from antiage_compare.cli import main
-from antiage_compare.criteria import BY_ID, CRITERIA
+from antiage_compare.criteria import BY_ID
 from antiage_compare.interview import (
+    ASKED,
     HEALTH_QUESTIONS,
     catalogue_range,
     run_interview,
@@ -51,7 +52,10 @@ def _io(s: Script) -> tuple[Callable[[str], str], Callable[[str], None]]:
     return s.ask, s.say
 
 
-IMPORTANCE = ["8", "6", "9", "4", "7", "5", "4", "3", "5"]
+#: The benefits' share of the weight, asked first (0-100).
+TRADEOFF = "60"
+#: One rating per question asked, in the order of interview.ASKED (every criterion but evidence).
+IMPORTANCE = ["8", "9", "4", "7", "5", "4", "3", "5"]
 HEALTH_NO = ["no"] * len(HEALTH_QUESTIONS)
 
 
@@ -60,6 +64,7 @@ def good_answers() -> list[str]:
     return [
         "Ann Example",
         "1,3",
+        TRADEOFF,
         *IMPORTANCE,
         "14",
         "10000",
@@ -80,7 +85,9 @@ def test_good_answers_give_the_expected_profile() -> None:
     assert p.name == "Ann Example"
     assert p.concerns == ("fine_lines", "laxity")
     assert p.method == "direct"
-    assert dict(p.importance) == {c.id: float(x) for c, x in zip(CRITERIA, IMPORTANCE, strict=True)}
+    assert p.tradeoff is not None
+    assert p.tradeoff.benefit == 60
+    assert dict(p.importance) == {c.id: float(x) for c, x in zip(ASKED, IMPORTANCE, strict=True)}
     assert p.limits.max_downtime_days == 14
     assert p.limits.max_cost == 10000
     assert p.limits.needles
@@ -100,6 +107,8 @@ def test_wrong_answers_are_asked_again_with_a_plain_message() -> None:
         "9,1",  # concern out of range
         "one",  # not a number
         "2, 2,5",  # duplicates are fine, spaces too
+        "150",  # trade-off above 100
+        TRADEOFF,
         "eleven",  # importance: not a number
         "11",  # above 10
         "-1",  # below 0
@@ -126,10 +135,11 @@ def test_wrong_answers_are_asked_again_with_a_plain_message() -> None:
     p = run_interview(s.ask, s.say)
     assert s.answers == []
     sorry = [line for line in s.lines if line.startswith("Sorry,")]
-    assert len(sorry) == 13
+    assert len(sorry) == 14
     assert any("under 200 letters" in line for line in sorry)
     assert any("'9' is not on the list" in line for line in sorry)
     assert any("between 0 and 10" in line for line in sorry)
+    assert any("between 0 and 100" in line for line in sorry)
     assert any("yes or no" in line for line in sorry)
     assert any("female, male or other" in line for line in sorry)
     assert p.name == "Bo"
@@ -146,16 +156,26 @@ def test_wrong_answers_are_asked_again_with_a_plain_message() -> None:
     assert s.prompts.count("Your answer, 0 to 10: ") == len(IMPORTANCE) + 4
 
 
-def test_all_zero_importance_is_asked_again() -> None:
-    """If nothing matters at all, the importance questions are asked once more."""
+@pytest.mark.parametrize(
+    ("zeros", "says"),
+    [
+        ([0], "rated the effect 0"),
+        ([1, 2, 3, 4, 5, 6], "rated every burden 0"),
+    ],
+)
+def test_a_group_rated_all_zero_is_asked_again(zeros: list[int], says: str) -> None:
+    """A group given weight but no rated criterion is asked again, saying which group."""
     answers = good_answers()
-    i = answers.index(IMPORTANCE[0])
-    answers[i:i] = ["0"] * len(CRITERIA)
+    i = answers.index(TRADEOFF, 2) + 1
+    first = list(IMPORTANCE)
+    for j in zeros:
+        first[j] = "0"
+    answers[i:i] = first
     s = Script(answers)
     p = run_interview(s.ask, s.say)
-    assert any("gave every point 0" in line for line in s.lines)
-    assert any(v > 0 for v in p.importance.values())
-    assert s.prompts.count("Your answer, 0 to 10: ") == 2 * len(CRITERIA)
+    assert any(says in line for line in s.lines)
+    assert dict(p.importance) == {c.id: float(x) for c, x in zip(ASKED, IMPORTANCE, strict=True)}
+    assert s.prompts.count("Your answer, 0 to 10: ") == 2 * len(ASKED)
 
 
 def test_empty_concerns_mean_all() -> None:
@@ -170,7 +190,7 @@ def test_each_importance_question_shows_the_catalogue_range_and_bounds() -> None
     """Every criterion's question comes with its range in the catalogue and its fixed scale."""
     s = Script(good_answers())
     run_interview(s.ask, s.say)
-    for c in CRITERIA:
+    for c in ASKED:
         i = s.lines.index(next(line for line in s.lines if line.endswith(c.question)))
         assert s.lines[i + 1].startswith("In this catalogue, ")
         assert s.lines[i + 2].startswith("The score scale is fixed: ")
@@ -204,7 +224,7 @@ def test_interview_text_is_plain(monkeypatch: pytest.MonkeyPatch) -> None:
     readability = pytest.importorskip("antiage_compare.report.readability")
     s = Script(good_answers())
     run_interview(s.ask, s.say)
-    questions = {c.question for c in CRITERIA}
+    questions = {c.question for c in ASKED}
     own = [t for t in s.lines + s.prompts if t.strip() and t not in questions]
     grade = readability.reading_grade("\n".join(own))
     assert grade <= 8, grade

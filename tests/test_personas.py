@@ -30,20 +30,8 @@ HEALTH_RULES = tuple(c.value for c in HealthCondition)
 BECAUSE_FILE = re.compile(r"data/options/([a-z0-9_]+)\.toml")
 
 
-# -- the shim: 0.1.0 reads the flat format only ------------------------------------------------
-
-
-def _for_this_version(profile_dict: dict[str, Any]) -> dict[str, Any]:
-    """The profile as release 0.1.0 can read it: without ``[tradeoff]`` and ``[concern_importance]``.
-
-    Remove when the value tree lands (issue 12): the personas are written in the new format, and
-    from then on ``Profile.from_dict`` must read them whole.
-    """
-    return {k: v for k, v in profile_dict.items() if k not in ("tradeoff", "concern_importance")}
-
-
 def _profile(persona: dict[str, Any]) -> Profile:
-    return Profile.from_dict(_for_this_version(persona["profile"]))
+    return Profile.from_dict(persona["profile"])
 
 
 # -- one case per (persona, expectation) -------------------------------------------------------

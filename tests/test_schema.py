@@ -7,6 +7,7 @@ The schemas are checked with ``jsonschema`` (the reference draft 2020-12 impleme
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from antiage_compare.cli import main
 from antiage_compare.criteria import CRITERION_IDS
 from antiage_compare.model import CONCERNS
-from antiage_compare.profile import Profile, example_profile
+from antiage_compare.profile import BURDEN_CRITERIA, Profile, example_profile
 from antiage_compare.schemas import SCHEMA_NAMES, load_schema, schema_text
 from antiage_compare.scoring import compare
 
@@ -95,7 +96,11 @@ def test_schema_ids_match_the_code() -> None:
     assert list(prof["properties"]["importance"]["properties"]) == list(CRITERION_IDS)
     comp = load_schema("comparison")
     assert comp["$defs"]["criterion"]["enum"] == list(CRITERION_IDS)
-    assert comp["properties"]["weights"]["properties"]["values"]["required"] == list(CRITERION_IDS)
+    assert comp["$defs"]["concern"]["enum"] == list(CONCERNS)
+    leaf = re.compile(comp["$defs"]["leaf"]["pattern"])
+    every_leaf = [*(f"effect:{c}" for c in CONCERNS), *BURDEN_CRITERIA]
+    assert all(leaf.fullmatch(k) for k in every_leaf)
+    assert not any(leaf.fullmatch(k) for k in ("evidence", "durability", "effectiveness"))
 
 
 @pytest.mark.parametrize("index", range(7))

@@ -103,7 +103,7 @@ def check_invariants(r: SmaaResult) -> None:
             assert r.rank_acceptability[i][0] == 0
             assert r.confidence[i] == 0.0
         else:
-            assert len(w) == len(CRITERION_IDS)
+            assert len(w) == len(r.criteria)
             assert math.fsum(w) == pytest.approx(1.0, abs=1e-9)
             assert min(w) >= 0
             assert 0.0 <= r.confidence[i] <= 1.0
@@ -179,7 +179,17 @@ def test_point_figures_and_exact_weights_give_the_deterministic_ranking(
             )
         return out
 
+    def point(q: Any) -> Any:
+        return q if isinstance(q, NoData) else Range(low=q.point, high=q.point, typical=q.point)
+
+    real_effect, real_lasting = smaa_module.benefit_figure, smaa_module.lasting
     monkeypatch.setattr("antiage_compare.uncertainty.smaa.performance", collapsed)
+    monkeypatch.setattr(
+        "antiage_compare.uncertainty.smaa.benefit_figure", lambda o, c: point(real_effect(o, c))
+    )
+    monkeypatch.setattr(
+        "antiage_compare.uncertainty.smaa.lasting", lambda o, w, h: point(real_lasting(o, w, h))
+    )
     profile = attrs.evolve(PROFILE, imprecision=0.0)
     comparison = compare(profile, CATALOG)
     r = smaa_comparison(comparison, samples=30)
@@ -224,9 +234,9 @@ def test_golden_numbers_for_a_fixed_seed(tmp_path: Path) -> None:
 
 
 #: Recorded from the implementation (rows: the comparison's rank order; see the test). Last
-#: re-recorded when the cost value became scale-free (cost ÷ the catalogue's cost scale).
-GOLDEN_COUNTS = [[174, 128, 72, 26], [82, 119, 99, 100], [30, 112, 220, 38], [114, 41, 9, 236]]
-GOLDEN_PAIRWISE_A = [0, 272, 299, 279]
+#: re-recorded for the value tree (leaf columns, certainty and lasting qualifying the effect).
+GOLDEN_COUNTS = [[122, 95, 88, 95], [60, 139, 176, 25], [115, 151, 122, 12], [103, 15, 14, 268]]
+GOLDEN_PAIRWISE_A = [0, 193, 178, 273]
 
 
 #: Exact numbers (float.hex) for fixed seeds, the same on every supported Python.
@@ -444,7 +454,7 @@ def test_samplers_use_exactly_one_random_number_per_draw() -> None:
 def test_ordinal_weights_keep_the_order_and_average_to_roc(order: list[int], size: int) -> None:
     """Ranked weights are ordered in every draw, sum to 1, and their mean is the ROC centroid."""
     ranked = order[:size]
-    draw = smaa_module._ordinal([[j] for j in ranked])
+    draw = smaa_module._ordinal([[j] for j in ranked], 9)
     n = 4000
     cols = draw(random.Random(5), n)
     for j in set(range(9)) - set(ranked):
@@ -460,7 +470,7 @@ def test_ordinal_weights_keep_the_order_and_average_to_roc(order: list[int], siz
 
 def test_equal_ratings_may_fall_in_either_order() -> None:
     """In "ranking" mode, two criteria rated the same come out on top equally often."""
-    draw = smaa_module._ordinal([[0, 1], [2]])
+    draw = smaa_module._ordinal([[0, 1], [2]], 3)
     cols = draw(random.Random(9), 4000)
     a, b, c = cols[0], cols[1], cols[2]
     assert isinstance(a, list)
@@ -476,27 +486,30 @@ def test_profile_weights_stay_near_the_ratings_and_zero_stays_zero() -> None:
     imp = {"effectiveness": 8.0, "cost": 2.0, "downtime": 0.0}
     profile = direct(imp, imprecision=1.0)
     r = smaa(profile, CATALOG, samples=400, weights="profile")
+    effect = [j for j, k in enumerate(r.criteria) if k.startswith("effect:")]
     for w in r.central_weights:
         if w is None:
             continue
-        ratio = w[CRITERION_IDS.index("effectiveness")] / w[CRITERION_IDS.index("cost")]
+        ratio = math.fsum(w[j] for j in effect) / w[r.criteria.index("cost")]
         assert 7 / 3 <= ratio <= 9 / 1
-        for c in CRITERION_IDS:
-            if c not in ("effectiveness", "cost"):
-                assert w[CRITERION_IDS.index(c)] == 0.0
+        for j, k in enumerate(r.criteria):
+            if j not in effect and k != "cost":
+                assert w[j] == 0.0
 
 
 def test_ranking_profile_central_weights_follow_the_ranking() -> None:
     """With a ranking profile, every central weight vector respects the stated order."""
     profile = Profile(method="ranking", ranking=("serious_risk", "cost", "effectiveness"))
     r = smaa(profile, CATALOG, samples=300)
-    idx = [CRITERION_IDS.index(c) for c in profile.ranking]
+    effect = [j for j, k in enumerate(r.criteria) if k.startswith("effect:")]
     seen = 0
     for w in r.central_weights:
         if w is None:
             continue
         seen += 1
-        ranked = [w[j] for j in idx]
+        weight_of = {k: w[j] for j, k in enumerate(r.criteria)}
+        weight_of["effectiveness"] = math.fsum(w[j] for j in effect)
+        ranked = [weight_of[c] for c in profile.ranking]
         assert ranked == sorted(ranked, reverse=True)
         assert math.fsum(ranked) == pytest.approx(1.0)
     assert seen
@@ -515,7 +528,10 @@ def test_no_data_is_reported_and_held_neutral(tmp_path: Path) -> None:
     shipped = smaa(PROFILE, CATALOG, samples=10)
     comparison = compare(PROFILE, CATALOG)
     expected = {
-        (s.id, c.criterion) for s in comparison.scored for c in s.contributions if c.no_data
+        (s.id, "durability" if c.group == "benefit" else c.criterion)
+        for s in comparison.scored
+        for c in s.contributions
+        if c.no_data
     }
     assert set(shipped.no_data) == expected
 

@@ -163,6 +163,7 @@ def option_to_dict(o: Option) -> dict[str, Any]:
             "size": e.size.value,
             "low": e.low.value,
             "high": e.high.value,
+            **({} if e.certainty is None else {"certainty": e.certainty.value}),
             "reason": e.reason,
             "sources": list(e.sources),
         }

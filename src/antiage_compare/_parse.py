@@ -188,17 +188,25 @@ def parse_info(t: Table) -> CatalogInfo:
     )
 
 
-def _effect(t: Table, concern: str, refs: Refs) -> Effect:
+def _effect(t: Table, concern: str, refs: Refs, grade: Certainty) -> Effect:
+    """One concern's effect; its certainty is the option's ``grade`` unless the figure has one."""
     size: EffectSize = t.choice("size", EffectSize.parse)
     low: EffectSize = t.choice("low", EffectSize.parse, size)
     high: EffectSize = t.choice("high", EffectSize.parse, size)
+    certainty: Certainty = t.choice("certainty", Certainty.parse, grade)
     reason = t.text("reason")
     sources = refs.ids(t, "sources")
     t.done()
     return t.convert(
         "size",
         lambda: Effect(
-            concern=concern, size=size, low=low, high=high, reason=reason, sources=sources
+            concern=concern,
+            size=size,
+            low=low,
+            high=high,
+            reason=reason,
+            sources=sources,
+            certainty=certainty,
         ),
     )
 
@@ -288,7 +296,7 @@ def parse_option(t: Table, refs: Refs, *, currency: str, expected_id: str | None
     efft = t.table("effects")
     effects: dict[str, Effect] = {}
     for concern in CONCERNS:
-        effects[concern] = _effect(efft.table(concern), concern, refs)
+        effects[concern] = _effect(efft.table(concern), concern, refs, certainty)
     efft.done()
 
     risks = [_risk(rt, refs) for rt in t.tables("risks", [])]

@@ -15,7 +15,7 @@ from attrs import frozen
 
 from antiage_compare.criteria import BY_ID
 from antiage_compare.errors import UnknownIdError
-from antiage_compare.model import NoData, Quantity
+from antiage_compare.model import CONCERN_LABELS, Certainty, NoData, Quantity
 from antiage_compare.wording import join_and
 
 if TYPE_CHECKING:
@@ -26,26 +26,33 @@ if TYPE_CHECKING:
     from antiage_compare.weights import Weights
 
 
-__all__ = ["Comparison", "Contribution", "ScoredOption"]
+__all__ = ["BiasCheck", "Comparison", "Contribution", "ScoredOption"]
 
 
 @frozen
 class Contribution:
-    """What one criterion adds to an option's MAVT fit.
+    """What one leaf of the value tree adds to an option's MAVT fit.
 
     Contributions are always **MAVT points**, whatever the comparison's method: the weighted
-    sum is the only one of the three methods whose fit splits into parts per criterion. Under
+    sum is the only one of the three methods whose fit splits into parts. Under
     ``method="mavt"`` an option's points add up to its fit; TOPSIS and VIKOR score closeness
     to, or regret against, the other options compared, so their fits are not sums and the
     points add up to :attr:`ScoredOption.mavt_fit` instead.
 
     Attributes:
-        criterion: the criterion id.
-        weight: its weight (0–1).
-        value: the option's value on it (0–1; 0.5 for "no data").
+        criterion: the criterion id (``effectiveness`` for every benefit leaf).
+        weight: the leaf's weight (0–1).
+        value: the option's value on it (0–1; "no data" counts as the middle of its scale).
         points: MAVT points, ``100 × weight × value``: its share of the 0–100 MAVT fit.
-        raw: the figure behind the value (a range or "no data").
-        no_data: true when the figure is "no data" and the neutral value was used.
+        raw: the figure behind the value: the effect (0–1) on the concern for a benefit leaf,
+            the criterion's figure for a burden (a range, or "no data").
+        no_data: true when a "no data" figure was held at the middle of its scale.
+        leaf: the leaf key, ``"effect:<concern>"`` or the burden's criterion id.
+        group: ``"benefit"`` or ``"burden"``.
+        concern: the concern of a benefit leaf, else ``None``.
+        certainty: the grade of the effect figure (benefit leaves), which scales its value.
+        lasting: the lasting factor that scales a benefit leaf's value (a range, or "no data"),
+            else ``None``.
     """
 
     criterion: str
@@ -54,6 +61,53 @@ class Contribution:
     points: float
     raw: Quantity
     no_data: bool
+    leaf: str = ""
+    group: str = "burden"
+    concern: str | None = None
+    certainty: Certainty | None = None
+    lasting: Quantity | None = None
+
+    @property
+    def label(self) -> str:
+        """The leaf in plain words ("visible effect on wrinkles", "serious risks")."""
+        if self.concern is not None:
+            return f"visible effect on {CONCERN_LABELS[self.concern]}"
+        return BY_ID[self.criterion].label.lower()
+
+
+@frozen
+class BiasCheck:
+    """For a flat profile: the value-tree ranking beside it, and whether the flat one looks biased.
+
+    A flat profile shares its weight over all criteria at once, so the six burden criteria can
+    outweigh the one benefit by their number (the splitting bias). The check reads the
+    person's strongest benefit rating against their strongest burden rating as the trade-off a
+    value tree would use, and ranks the options with it.
+
+    Attributes:
+        flat_share: the benefits' share of the weight under the flat weighting (0–1).
+        tree_share: the share the tree would give them (0–1).
+        flagged: true when the tree share exceeds the flat one by more than 10 points, or the
+            option ranked first scores no benefit points.
+        reasons: why it is flagged, in plain words (empty when not flagged).
+        tree_ranking: ``(option_id, fit, rank)`` under the tree weights, best first.
+    """
+
+    flat_share: float
+    tree_share: float
+    flagged: bool
+    reasons: tuple[str, ...]
+    tree_ranking: tuple[tuple[str, float, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "flat_share": self.flat_share,
+            "tree_share": self.tree_share,
+            "flagged": self.flagged,
+            "reasons": list(self.reasons),
+            "tree_ranking": [{"id": i, "fit": f, "rank": r} for i, f, r in self.tree_ranking],
+        }
 
 
 @frozen
@@ -91,12 +145,17 @@ class ScoredOption:
         """What the contributions add up to: the MAVT fit (equal to :attr:`fit` under MAVT)."""
         return math.fsum(c.points for c in self.contributions)
 
-    def contribution(self, criterion: str) -> Contribution:
-        """The contribution of one criterion."""
+    def contribution(self, leaf: str) -> Contribution:
+        """The contribution of one leaf: a burden's criterion id, or ``"effect:<concern>"``."""
         for c in self.contributions:
-            if c.criterion == criterion:
+            if c.leaf == leaf:
                 return c
-        raise UnknownIdError("criterion", criterion, tuple(BY_ID))
+        raise UnknownIdError("leaf", leaf, tuple(c.leaf for c in self.contributions))
+
+    @property
+    def benefit_points(self) -> float:
+        """The MAVT points from the benefits (the visible effect on the person's concerns)."""
+        return math.fsum(c.points for c in self.contributions if c.group == "benefit")
 
 
 #: The relative methods' names in explanations.
@@ -135,6 +194,8 @@ class Comparison:
     excluded: tuple[Exclusion, ...]
     #: Plain-language notes on how the profile was read (for example a budget's currency).
     notes: tuple[str, ...] = ()
+    #: For a flat profile (no stated trade-off), the value-tree check; ``None`` for the tree.
+    bias: BiasCheck | None = None
 
     # -- lookup ---------------------------------------------------------------------------------
     def __getitem__(self, option_id: str) -> ScoredOption:
@@ -193,25 +254,17 @@ class Comparison:
         if self.method == "mavt":
             # Points add up to the fit: the criteria adding most to the gap, each way.
             diffs = sorted(
-                ((ca.points - cb.points, ca.criterion) for ca, cb in pairs),
+                ((ca.points - cb.points, ca.label) for ca, cb in pairs),
                 key=lambda d: -abs(d[0]),
             )
-            for_a = [BY_ID[c].label.lower() for d, c in diffs if d > 0.5][:2]
-            for_b = [BY_ID[c].label.lower() for d, c in diffs if d < -0.5][:2]
+            for_a = [c for d, c in diffs if d > 0.5][:2]
+            for_b = [c for d, c in diffs if d < -0.5][:2]
             parts = [first]
         else:
             # No per-criterion split: which way each criterion that matters goes, by its weight.
             ranked = sorted(pairs, key=lambda p: (-p[0].weight, -abs(p[0].value - p[1].value)))
-            for_a = [
-                BY_ID[ca.criterion].label.lower()
-                for ca, cb in ranked
-                if ca.value - cb.value > _CLOSE
-            ][:2]
-            for_b = [
-                BY_ID[ca.criterion].label.lower()
-                for ca, cb in ranked
-                if cb.value - ca.value > _CLOSE
-            ][:2]
+            for_a = [ca.label for ca, cb in ranked if ca.value - cb.value > _CLOSE][:2]
+            for_b = [ca.label for ca, cb in ranked if cb.value - ca.value > _CLOSE][:2]
             parts = [first, _METHOD_NOTES[self.method]]
         lead = "" if self.method == "mavt" else "Of what matters most to you, "
         if for_a:
@@ -243,8 +296,10 @@ class Comparison:
         ``cost`` (the course cost with its ``currency``)), ``excluded`` (each
         with ``id``, ``name`` and ``reasons``, a list of ``{"text", "sources", "kind"}``),
         ``data_version``, ``currency`` and ``cost_scale`` (``{"worst", "currency"}``), ``clinic``
-        (its name, or ``null``) and ``notes``. Every figure carries its ``unit``; a cost's unit
-        is its currency code.
+        (its name, or ``null``), ``notes`` and ``bias`` (the value-tree check of a flat profile,
+        or ``null``). Each contribution is one leaf of the value tree (``leaf``, ``group``,
+        ``concern``; a benefit leaf also has the effect's ``certainty`` and its ``lasting``
+        factor). Every figure carries its ``unit``; a cost's unit is its currency code.
         """
         info = self.catalog.info
         return {
@@ -258,9 +313,13 @@ class Comparison:
             "profile": self.profile.to_dict(),
             "weights": {
                 "method": self.weights.method,
+                "tree": self.weights.tree,
+                "benefit": self.weights.benefit,
+                "lasting": self.weights.lasting,
                 "values": dict(self.weights.values),
                 "notes": list(self.weights.notes),
             },
+            "bias": None if self.bias is None else self.bias.to_dict(),
             "eligible": [
                 {
                     "id": s.option.id,
@@ -279,12 +338,17 @@ class Comparison:
                     },
                     "contributions": [
                         {
+                            "leaf": c.leaf,
+                            "group": c.group,
                             "criterion": c.criterion,
+                            "concern": c.concern,
                             "weight": c.weight,
                             "value": c.value,
                             "points": c.points,
                             "no_data": c.no_data,
                             "figure": _raw_dict(c.raw),
+                            "certainty": None if c.certainty is None else c.certainty.value,
+                            "lasting": None if c.lasting is None else _raw_dict(c.lasting),
                         }
                         for c in s.contributions
                     ],
@@ -312,6 +376,8 @@ class Comparison:
             lines.append("not open to you:")
             lines.extend(f"  {e.option.name}: {e.reasons[0].text}" for e in self.excluded)
         lines.extend(f"note: {n}" for n in self.notes)
+        if self.bias is not None and self.bias.flagged:
+            lines.extend(f"check: {r}" for r in self.bias.reasons)
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -28,6 +28,7 @@ __all__ = [
     "Criterion",
     "Scale",
     "ValueForm",
+    "burden_figures",
     "criteria_for",
     "performance",
 ]
@@ -273,12 +274,9 @@ def _risk(option: Option, which: str) -> Quantity:
     return risk.per_1000()
 
 
-def performance(option: Option, concerns: Sequence[str]) -> dict[str, Quantity]:
-    """Every criterion's raw figure for ``option`` (ranges, or ``NoData``), keyed by criterion id."""
-    level = float(option.certainty.level)
+def burden_figures(option: Option) -> dict[str, Quantity]:
+    """The burden criteria's raw figures for ``option`` (ranges, or ``NoData``), by criterion id."""
     return {
-        "effectiveness": effectiveness(option, concerns),
-        "evidence": Range(low=level, high=level, typical=level, sources=option.certainty_sources),
         "serious_risk": _risk(option, "serious"),
         "side_effects": _risk(option, "common"),
         "downtime": option.downtime_days,
@@ -290,5 +288,19 @@ def performance(option: Option, concerns: Sequence[str]) -> dict[str, Quantity]:
         ),
         "cost": option.course_cost,
         "sessions": option.sessions,
+    }
+
+
+def performance(option: Option, concerns: Sequence[str]) -> dict[str, Quantity]:
+    """Every criterion's raw figure for ``option`` (ranges, or ``NoData``), keyed by criterion id.
+
+    ``effectiveness`` here is the mean effect over the concerns (for the catalogue's ranges and
+    swing spans); the scoring reads each concern's effect as a leaf of its own.
+    """
+    level = float(option.certainty.level)
+    return {
+        "effectiveness": effectiveness(option, concerns),
+        "evidence": Range(low=level, high=level, typical=level, sources=option.certainty_sources),
+        **burden_figures(option),
         "durability": option.duration_months,
     }

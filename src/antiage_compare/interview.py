@@ -23,7 +23,7 @@ from antiage_compare.catalog import Catalog
 from antiage_compare.criteria import CRITERIA, Criterion, performance
 from antiage_compare.loading import load_catalog
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Certainty, Invasiveness, NoData
-from antiage_compare.profile import Health, Limits, Profile
+from antiage_compare.profile import Health, Limits, Profile, Tradeoff
 from antiage_compare.wording import number
 
 __all__ = ["Ask", "Say", "catalogue_range", "run_interview", "write_profile"]
@@ -229,17 +229,24 @@ def _bounds_line(criterion: Criterion, currency: str) -> str:
     return f"The score scale is fixed: {worst} scores 0 and {best} scores full marks."
 
 
+#: The criteria the interview asks about: every one but the evidence, which is not weighed
+#: (certainty acts on each effect itself).
+ASKED = tuple(c for c in CRITERIA if c.id != "evidence")
+_BURDENS = ("serious_risk", "side_effects", "downtime", "invasiveness", "cost", "sessions")
+
+
 def _ask_importance(
-    ask: Ask, say: Say, catalog: Catalog, concerns: Sequence[str]
+    ask: Ask, say: Say, catalog: Catalog, concerns: Sequence[str], benefit: float
 ) -> dict[str, float]:
     say("")
     say("Next: what matters to you. For each point, type a number from 0 to 10.")
     say("0 means it does not matter to you at all. 10 means it matters most.")
+    say("The effect is compared with the effect only, and the burdens with each other.")
     while True:
         importance: dict[str, float] = {}
-        for i, criterion in enumerate(CRITERIA, start=1):
+        for i, criterion in enumerate(ASKED, start=1):
             say("")
-            say(f"{i} of {len(CRITERIA)}. {criterion.question}")
+            say(f"{i} of {len(ASKED)}. {criterion.question}")
             say(_range_line(criterion, catalog, concerns))
             say(_bounds_line(criterion, catalog.info.currency))
             value = _ask_until(
@@ -250,10 +257,37 @@ def _ask_importance(
             )
             assert value is not None
             importance[criterion.id] = value
-        if any(importance.values()):
+        effect_ok = benefit <= 0 or importance["effectiveness"] > 0
+        burden_ok = benefit >= 100 or any(importance[c] > 0 for c in _BURDENS)
+        if effect_ok and burden_ok:
             return importance
         say("")
-        say("You gave every point 0, so nothing could be compared. Let us try those again.")
+        if not effect_ok:
+            say(
+                "You gave part of the weight to a visible effect, but rated the effect 0. "
+                "Let us try those again."
+            )
+        else:
+            say(
+                "You gave part of the weight to the burdens, but rated every burden 0. "
+                "Let us try those again."
+            )
+
+
+def _ask_tradeoff(ask: Ask, say: Say) -> float:
+    say("")
+    say("First, the one question that decides most comparisons.")
+    say("Think of 100 points. Some go to a visible effect on your concerns.")
+    say("The rest go to avoiding what a treatment costs you: risks, side effects,")
+    say("time off, needles or surgery, money and visits.")
+    value = _ask_until(
+        ask,
+        say,
+        "How many of the 100 points go to a visible effect? ",
+        lambda a: _number(a, low=0, high=100),
+    )
+    assert value is not None
+    return value
 
 
 def run_interview(ask: Ask, say: Say, *, catalog: Catalog | None = None) -> Profile:
@@ -266,7 +300,8 @@ def run_interview(ask: Ask, say: Say, *, catalog: Catalog | None = None) -> Prof
         catalog: the catalogue whose ranges are shown (default: the shipped one).
 
     Returns:
-        A profile with ``weighting = "direct"``; ``Profile.from_dict(p.to_dict()) == p``.
+        A value-tree profile (``[tradeoff]`` and direct ratings within each group);
+        ``Profile.from_dict(p.to_dict()) == p``.
     """
     catalog = load_catalog() if catalog is None else catalog
     currency = catalog.info.currency
@@ -289,7 +324,8 @@ def run_interview(ask: Ask, say: Say, *, catalog: Catalog | None = None) -> Prof
         _concerns,
     )
 
-    importance = _ask_importance(ask, say, catalog, concerns)
+    benefit = _ask_tradeoff(ask, say)
+    importance = _ask_importance(ask, say, catalog, concerns, benefit)
 
     say("")
     say("Now some limits. Options past a limit are left out of the comparison.")
@@ -342,6 +378,7 @@ def run_interview(ask: Ask, say: Say, *, catalog: Catalog | None = None) -> Prof
         name=name,
         concerns=concerns,
         method="direct",
+        tradeoff=Tradeoff(benefit=benefit),
         importance=importance,
         limits=Limits(
             max_downtime_days=max_days,

@@ -546,7 +546,13 @@ class Risk:
 
 @frozen(kw_only=True)
 class Effect:
-    """The expected visible effect of an option on one concern (an editorial judgement)."""
+    """The expected visible effect of an option on one concern (an editorial judgement).
+
+    ``certainty`` is the grade of this figure's own evidence: how sure it is that the option
+    has this effect on this concern. The loader fills it from the option's grade where the data
+    gives none, so per-concern grades can be set figure by figure; the scoring uses it to
+    qualify the effect (see :mod:`antiage_compare.tree`).
+    """
 
     concern: str
     size: EffectSize
@@ -554,6 +560,7 @@ class Effect:
     high: EffectSize
     reason: str
     sources: tuple[str, ...] = field(converter=_ids)
+    certainty: Certainty | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.size is EffectSize.NOT_STUDIED:
@@ -701,6 +708,11 @@ class Option:
             f"<Option {self.id!r}: {self.name!r}, {self.invasiveness.value}, "
             f"evidence {self.certainty.value}{offered}>"
         )
+
+    def certainty_of(self, concern: str) -> Certainty:
+        """The grade of the effect figure for ``concern`` (the option's grade if it has none)."""
+        grade = self.effects[concern].certainty
+        return self.certainty if grade is None else grade
 
     def risk(self, risk_id: str | None) -> Risk | None:
         """The risk with this id, or ``None``."""

@@ -39,7 +39,15 @@ from antiage_compare.model import (
     to_frozen_map,
 )
 
-__all__ = ["PROFILE_TABLES", "Health", "Limits", "Profile", "example_profile", "load_profile"]
+__all__ = [
+    "PROFILE_TABLES",
+    "Health",
+    "Limits",
+    "Profile",
+    "Tradeoff",
+    "example_profile",
+    "load_profile",
+]
 
 WEIGHT_METHODS = ("direct", "ranking", "swing", "ahp")
 SEXES = ("female", "male", "other")
@@ -203,10 +211,12 @@ def ratings(maximum: float) -> Validator:
     return check
 
 
-def instance(cls: type) -> Validator:
-    """A validator: an instance of ``cls`` (a ProfileTypeError otherwise)."""
+def instance(cls: type, *, optional: bool = False) -> Validator:
+    """A validator: an instance of ``cls`` (a ProfileTypeError otherwise; ``None`` if optional)."""
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
         if not isinstance(value, cls):
             msg = f"expected a {cls.__name__}, got {type(value).__name__}"
             raise fail(inst, attribute.name, msg, value, wrong_type=True)
@@ -261,7 +271,23 @@ def _concern_list(inst: object, attribute: attrs.Attribute[Any], value: Any) -> 
 
 
 #: The top-level tables a profile file may have (``loading.file_kind`` tells profiles by them).
-PROFILE_TABLES = frozenset({"profile", "importance", "ranking", "swing", "ahp", "limits", "health"})
+PROFILE_TABLES = frozenset(
+    {
+        "profile",
+        "tradeoff",
+        "importance",
+        "concern_importance",
+        "ranking",
+        "swing",
+        "ahp",
+        "limits",
+        "health",
+    }
+)
+
+#: The burden criteria (the value tree's burden group), and the one benefit criterion.
+BURDEN_CRITERIA = ("serious_risk", "side_effects", "downtime", "invasiveness", "cost", "sessions")
+BENEFIT_CRITERION = "effectiveness"
 
 
 def _currency(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -274,6 +300,56 @@ def _currency(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None
         check_currency(inst, attribute, value)
     except DataError as exc:
         raise fail(inst, attribute.name, exc.problem, value) from None
+
+
+@frozen(kw_only=True)
+class Tradeoff:
+    """The top-level trade-off: the share of the weight (0–100) on the benefits.
+
+    The burdens share the rest. ``low`` and ``high``, when given, are the range the person
+    would accept (a "roughly" answer in the interview); the uncertainty analysis draws the share
+    from it. Without them it varies by ± 5 × the profile's ``imprecision``.
+    """
+
+    benefit: float = field(validator=number(maximum=100))
+    low: float | None = field(default=None, validator=number(maximum=100, optional=True))
+    high: float | None = field(default=None, validator=number(maximum=100, optional=True))
+
+    def __attrs_post_init__(self) -> None:
+        if (self.low is None) != (self.high is None):
+            raise fail(self, "low", "low and high go together (give both or neither)", self.low)
+        if (
+            self.low is not None
+            and self.high is not None
+            and not (self.low <= self.benefit <= self.high)
+        ):
+            problem = f"benefit ({self.benefit:g}) must lie within low..high"
+            raise fail(self, "benefit", problem, (self.low, self.high))
+
+    @property
+    def share(self) -> float:
+        """The benefits' share of the weight, 0–1."""
+        return self.benefit / 100.0
+
+    def to_dict(self) -> dict[str, float]:
+        """The mapping form (``[tradeoff]``)."""
+        out = {"benefit": self.benefit}
+        if self.low is not None and self.high is not None:
+            out |= {"low": self.low, "high": self.high}
+        return out
+
+
+def _concern_ratings(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A validator: concern id → rating 0–10 (read-only mapping)."""
+    name = attribute.name
+    if not isinstance(value, Mapping):
+        msg = f"expected a mapping of concern ids to numbers, got {type_name(value)}"
+        raise fail(inst, name, msg, value, wrong_type=True)
+    for key, rating in value.items():
+        if key not in CONCERNS:
+            msg = f"unknown concern (known: {', '.join(CONCERNS)})"
+            raise fail(inst, f"{name}.{key}", msg, key)
+        check_number(inst, f"{name}.{key}", rating, maximum=10)
 
 
 @frozen(kw_only=True)
@@ -362,6 +438,10 @@ class Profile:
         ahp_criteria, ahp_matrix: the criteria and reciprocal pairwise matrix (``method="ahp"``).
         imprecision: how unsure the stated importances are, on the 0–10 scale (used by SMAA).
         limits: deal-breakers. health: health facts.
+        tradeoff: the share of the weight on the benefits (the value tree); ``None`` for the
+            flat weighting of profiles written before it (a documented, labelled method).
+        concern_importance: 0–10 per concern, splitting the benefit between the person's
+            concerns (default: equally).
 
     Every field is checked on construction, however the profile is built (``Profile(...)``,
     :func:`attrs.evolve`, :meth:`from_dict`): a :class:`ProfileError` (or
@@ -386,9 +466,19 @@ class Profile:
     imprecision: float = field(default=1.0, validator=number(maximum=10))
     limits: Limits = field(factory=Limits, validator=instance(Limits))
     health: Health = field(factory=Health, validator=instance(Health))
+    tradeoff: Tradeoff | None = field(default=None, validator=instance(Tradeoff, optional=True))
+    concern_importance: Mapping[str, float] = field(
+        factory=FrozenMap, converter=to_frozen_map, validator=_concern_ratings
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_weighting(self)
+        _check_tree(self)
+
+    @property
+    def tree(self) -> bool:
+        """True when the profile states the benefit/burden trade-off (the value tree)."""
+        return self.tradeoff is not None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None) -> Profile:
@@ -412,6 +502,10 @@ class Profile:
                 "imprecision": self.imprecision,
             }
         }
+        if self.tradeoff is not None:
+            out["tradeoff"] = self.tradeoff.to_dict()
+        if self.concern_importance:
+            out["concern_importance"] = dict(self.concern_importance)
         if self.method == "direct":
             out["importance"] = dict(self.importance)
         elif self.method == "ranking":
@@ -487,6 +581,66 @@ def _check_weighting(p: Profile) -> None:
         raise fail(p, "ranking", "must name at least one criterion", [])
     if p.method == "ahp":
         _check_ahp(p)
+    if not _rated(p, (BENEFIT_CRITERION, *BURDEN_CRITERIA)):
+        where = {"direct": "importance", "swing": "swing", "ranking": "ranking"}.get(
+            p.method, "ahp_criteria"
+        )
+        msg = (
+            "rates nothing that is weighed: rate the visible effect (effectiveness) or a "
+            f"burden ({', '.join(BURDEN_CRITERIA)}); evidence and durability qualify the "
+            "effect and are not weighed on their own"
+        )
+        raise fail(p, where, msg, _stated(p))
+
+
+def _rated(p: Profile, criteria: Iterable[str]) -> bool:
+    """Whether the profile gives any of ``criteria`` a weight above 0, however it states them."""
+    wanted = set(criteria)
+    if p.method == "direct":
+        return any(p.importance.get(c, 0) > 0 for c in wanted)
+    if p.method == "swing":
+        return any(p.swing.get(c, 0) > 0 for c in wanted)
+    if p.method == "ranking":
+        return bool(wanted & set(p.ranking))
+    return bool(wanted & set(p.ahp_criteria))
+
+
+def _check_tree(p: Profile) -> None:
+    """The value tree's rules: a group with a share above 0 has a rated criterion in it."""
+    where = {"direct": "importance", "swing": "swing", "ranking": "ranking"}.get(
+        p.method, "ahp_criteria"
+    )
+    if p.concerns:
+        for c in p.concern_importance:
+            if c not in p.concerns:
+                msg = f"is not one of the profile's concerns ({', '.join(p.concerns)})"
+                raise fail(p, f"concern_importance.{c}", msg, c)
+    if p.tradeoff is None:
+        return
+    share = p.tradeoff.benefit
+    if share > 0 and not _rated(p, [BENEFIT_CRITERION]):
+        msg = (
+            f"the benefit group has {share:g} of 100 points of the weight ([tradeoff] benefit) "
+            "but no rated criterion: rate effectiveness (the visible effect) above 0"
+        )
+        raise fail(p, where, msg, _stated(p))
+    if share > 0 and p.concern_importance and not any(p.concern_importance.values()):
+        msg = "the benefit group has a share above 0, but every concern here is rated 0"
+        raise fail(p, "concern_importance", msg, dict(p.concern_importance))
+    if share < 100 and not _rated(p, BURDEN_CRITERIA):
+        msg = (
+            f"the burden group has {100 - share:g} of 100 points of the weight but no rated "
+            f"criterion: rate at least one of {', '.join(BURDEN_CRITERIA)} above 0"
+        )
+        raise fail(p, where, msg, _stated(p))
+
+
+def _stated(p: Profile) -> Any:
+    return {
+        "direct": dict(p.importance),
+        "swing": dict(p.swing),
+        "ranking": list(p.ranking),
+    }.get(p.method, list(p.ahp_criteria))
 
 
 def _check_ahp(p: Profile) -> None:
@@ -564,6 +718,18 @@ def _from_table(t: Table) -> Profile:
     imprecision = pt.number("imprecision", 1.0)
 
     t.allow("importance", "ranking", "swing", "ahp", "limits", "health")
+    tradeoff = None
+    if t.has("tradeoff"):
+        tt = t.table("tradeoff")
+        values = {"benefit": tt.raw("benefit")}
+        for key in ("low", "high"):
+            if tt.has(key):
+                values[key] = tt.raw(key)
+        tt.done()
+        tradeoff = _build(t, "tradeoff.", lambda: Tradeoff(**values))
+    concern_importance = (
+        _ratings(t.table("concern_importance")) if t.has("concern_importance") else {}
+    )
     given = [k for k in ("importance", "ranking", "swing", "ahp") if t.has(k)]
     stated = pt.text("weighting", "", empty=True)
     if stated and stated not in WEIGHT_METHODS:
@@ -630,6 +796,8 @@ def _from_table(t: Table) -> Profile:
             imprecision=imprecision,
             limits=limits,
             health=health,
+            tradeoff=tradeoff,
+            concern_importance=concern_importance,
             **weights,
         ),
     )

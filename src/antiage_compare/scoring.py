@@ -14,34 +14,58 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
+import attrs
 from attrs import frozen
 
 from antiage_compare import mcda
 from antiage_compare.catalog import Catalog
-from antiage_compare.comparison import Comparison, Contribution, ScoredOption
-from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, performance
+from antiage_compare.comparison import BiasCheck, Comparison, Contribution, ScoredOption
+from antiage_compare.criteria import CRITERIA, NEUTRAL, Criterion, burden_figures, performance
 from antiage_compare.eligibility import Eligibility, assess
 from antiage_compare.errors import MethodError, WrongTypeError
 from antiage_compare.loading import load_catalog
 from antiage_compare.model import NoData, Option, Quantity
 from antiage_compare.profile import Profile
-from antiage_compare.weights import Weights, resolve_weights
+from antiage_compare.tree import (
+    CERTAINTY_FACTOR,
+    DEFAULT_HORIZON_YEARS,
+    Group,
+    Leaf,
+    benefit_figure,
+    lasting,
+    lasting_factor,
+)
+from antiage_compare.tree import leaves as tree_leaves
+from antiage_compare.weights import Weights, implied_tree_share, resolve_weights
 
 __all__ = ["METHODS", "ValueRow", "compare", "criterion_spans", "value_row", "value_rows"]
 
 Method = Literal["mavt", "topsis", "vikor"]
 METHODS: tuple[str, ...] = ("mavt", "topsis", "vikor")
-_MAX = tuple(mcda.Direction.MAX for _ in CRITERIA)
 
 
 @frozen
 class ValueRow:
-    """One option's raw figures and their 0–1 values (point estimates), in criterion order."""
+    """One option's figures and 0–1 values on every leaf of the value tree (point estimates).
+
+    Attributes:
+        option: the option.
+        leaves: the leaves, benefit leaves first.
+        raw: per leaf, the figure behind the value: the effect (0–1 range) for a benefit leaf,
+            the criterion's figure (a range or "no data") for a burden.
+        values: per leaf, the 0–1 value. A benefit leaf's is effect × certainty factor ×
+            lasting factor; "no data" gets the neutral 0.5 (on the lasting factor's coverage for
+            a benefit leaf) and is flagged.
+        no_data: the keys of the leaves whose value used the neutral 0.5 somewhere.
+        lasting: per leaf, the lasting factor (benefit leaves; ``None`` for burdens).
+    """
 
     option: Option
+    leaves: tuple[Leaf, ...]
     raw: tuple[Quantity, ...]
     values: tuple[float, ...]
     no_data: frozenset[str]
+    lasting: tuple[Quantity | None, ...]
 
 
 #: The most value rows one catalogue keeps (options × distinct concern lists); past it the memo
@@ -50,57 +74,115 @@ MEMO_MAX = 20_000
 
 
 def value_row(
-    option: Option, concerns: Sequence[str], criteria: Sequence[Criterion] = CRITERIA
+    option: Option,
+    concerns: Sequence[str],
+    criteria: Sequence[Criterion] = CRITERIA,
+    *,
+    lasting_weight: float = 0.0,
+    horizon_years: float = DEFAULT_HORIZON_YEARS,
+    tree: tuple[Leaf, ...] | None = None,
 ) -> ValueRow:
-    """One option's figures on every criterion and their values (pure; no memo).
+    """One option's figures and values on every leaf (pure; no memo).
 
-    ``criteria`` carries the cost scale: pass the catalogue's (``catalog.criteria``).
+    Args:
+        option: the option.
+        concerns: the person's concerns (all when empty).
+        criteria: the catalogue's criteria (they carry its cost scale: ``catalog.criteria``).
+        lasting_weight: how much lasting matters inside the benefit (``Weights.lasting``).
+        horizon_years: the horizon over which the effect's coverage is counted.
+        tree: the leaves, when the caller has them already (``tree.leaves(concerns, criteria)``).
     """
-    perf = performance(option, concerns)
-    raw = tuple(perf[c.id] for c in criteria)
-    values = tuple(
-        NEUTRAL if isinstance(q, NoData) else c.value(q.point)
-        for c, q in zip(criteria, raw, strict=True)
+    leaves = tree_leaves(concerns, criteria) if tree is None else tree
+    perf = burden_figures(option)
+    last = lasting(option, lasting_weight, horizon_years)
+    last_point = lasting_factor(NEUTRAL, lasting_weight) if isinstance(last, NoData) else last.point
+    raw: list[Quantity] = []
+    values: list[float] = []
+    missing: set[str] = set()
+    lasting_col: list[Quantity | None] = []
+    for leaf in leaves:
+        if leaf.concern is not None:
+            effect = benefit_figure(option, leaf.concern)
+            raw.append(effect)
+            grade = option.certainty_of(leaf.concern)
+            values.append(effect.point * CERTAINTY_FACTOR[grade] * last_point)
+            lasting_col.append(last)
+            if isinstance(last, NoData) and effect.high > 0:
+                missing.add(leaf.key)
+            continue
+        q = perf[leaf.criterion.id]
+        raw.append(q)
+        lasting_col.append(None)
+        if isinstance(q, NoData):
+            values.append(NEUTRAL)
+            missing.add(leaf.key)
+        else:
+            values.append(leaf.criterion.value(q.point))
+    return ValueRow(
+        option, leaves, tuple(raw), tuple(values), frozenset(missing), tuple(lasting_col)
     )
-    missing = frozenset(c.id for c, q in zip(criteria, raw, strict=True) if isinstance(q, NoData))
-    return ValueRow(option, raw, values, missing)
 
 
 def value_rows(
-    options: Iterable[Option], concerns: Sequence[str], catalog: Catalog | None = None
+    options: Iterable[Option],
+    concerns: Sequence[str],
+    catalog: Catalog | None = None,
+    *,
+    lasting_weight: float = 0.0,
+    horizon_years: float = DEFAULT_HORIZON_YEARS,
 ) -> list[ValueRow]:
-    """Each option's figures on every criterion and their values; "no data" gets the neutral value.
+    """Each option's figures and values on every leaf; "no data" gets the neutral value.
 
     With ``catalog`` (the catalogue the options come from), rows are kept in the catalogue's
-    own memo (``Catalog._memo``), keyed by option id and concerns, and reused by later
-    comparisons against the same catalogue. A row is reused only for the very option object it
-    was made from, so an option from elsewhere with the same id is never given a stale row.
+    own memo (``Catalog._memo``), keyed by option id, concerns, lasting weight and horizon, and
+    reused by later comparisons against the same catalogue. A row is reused only for the very
+    option object it was made from, so an option from elsewhere with the same id is never given
+    a stale row.
     """
     key = tuple(concerns)
     if catalog is None:
-        return [value_row(o, key) for o in options]
+        return [
+            value_row(o, key, lasting_weight=lasting_weight, horizon_years=horizon_years)
+            for o in options
+        ]
     criteria = catalog.criteria
+    leaves = tree_leaves(key, criteria)
     memo = catalog._memo  # the catalogue's private memo, kept for exactly this
     rows = []
     for o in options:
-        row = memo.get((o.id, key))
+        memo_key = (o.id, key, lasting_weight, horizon_years)
+        row = memo.get(memo_key)
         if row is None or row.option is not o:
-            row = value_row(o, key, criteria)
+            row = value_row(
+                o,
+                key,
+                criteria,
+                lasting_weight=lasting_weight,
+                horizon_years=horizon_years,
+                tree=leaves,
+            )
             if o.id in catalog and catalog[o.id] is o:  # only the catalogue's own options
                 if len(memo) >= MEMO_MAX:
                     memo.clear()
-                row = memo.setdefault((o.id, key), row)
+                row = memo.setdefault(memo_key, row)
         rows.append(row)
     return rows
 
 
 def criterion_spans(catalog: Catalog, concerns: Sequence[str]) -> dict[str, float]:
-    """Each criterion's best-minus-worst value across the whole catalogue (for swing weights)."""
-    rows = value_rows(catalog, concerns, catalog)
-    return {
-        c: max(r.values[j] for r in rows) - min(r.values[j] for r in rows)
-        for j, c in enumerate(CRITERION_IDS)
-    }
+    """Each criterion's best-minus-worst value across the whole catalogue (for swing weights).
+
+    Per *criterion*, not per leaf: a swing rating is for the change from the worst to the best
+    option in the catalogue on that criterion (the effect averaged over the concerns).
+    """
+    criteria = catalog.criteria
+    columns: list[list[float]] = [[] for _ in criteria]
+    for option in catalog:
+        perf = performance(option, concerns)
+        for j, c in enumerate(criteria):
+            q = perf[c.id]
+            columns[j].append(NEUTRAL if isinstance(q, NoData) else c.value(q.point))
+    return {c.id: max(col) - min(col) for c, col in zip(criteria, columns, strict=True)}
 
 
 def fits(
@@ -113,11 +195,12 @@ def fits(
         )
     if len(values) == 1:
         return (100.0 * math.fsum(w * v for w, v in zip(weights, values[0], strict=True)),)
+    directions = [mcda.Direction.MAX] * len(weights)
     if method == "topsis":
         # Values are already on a common 0-1 benefit scale; shift by 1 so no column is all zero.
         shifted = [[v + 1.0 for v in row] for row in values]
-        return tuple(100.0 * c for c in mcda.topsis(shifted, weights, _MAX))
-    result = mcda.vikor(values, weights, _MAX)
+        return tuple(100.0 * c for c in mcda.topsis(shifted, weights, directions))
+    result = mcda.vikor(values, weights, directions)
     return tuple(100.0 * (1.0 - q) for q in result.q)
 
 
@@ -153,8 +236,73 @@ def compare(
     spans = criterion_spans(catalog, profile.concerns) if profile.method == "swing" else None
     weights = resolve_weights(profile, spans)
     eligibility = assess(catalog, profile, currency=catalog.currency)
-    rows = value_rows(eligibility.eligible, profile.concerns, catalog)
-    return _assemble(profile, catalog, method, weights, eligibility, rows)
+    rows = value_rows(
+        eligibility.eligible,
+        profile.concerns,
+        catalog,
+        lasting_weight=weights.lasting,
+        horizon_years=DEFAULT_HORIZON_YEARS,
+    )
+    comparison = _assemble(profile, catalog, method, weights, eligibility, rows)
+    if weights.tree or not rows:
+        return comparison
+    return attrs.evolve(comparison, bias=_bias_check(comparison, rows))
+
+
+def tree_weights(weights: Weights, share: float) -> Weights:
+    """``weights`` with the benefit share set to ``share`` and each group's inner split kept."""
+    benefit = sum(w for k, w in weights.values.items() if k.startswith("effect:"))
+    burden = 1.0 - benefit
+    values = {
+        k: (share * w / benefit if benefit > 0 else 0.0)
+        if k.startswith("effect:")
+        else ((1.0 - share) * w / burden if burden > 0 else 0.0)
+        for k, w in weights.values.items()
+    }
+    return attrs.evolve(weights, values=values, benefit=share, tree=True, notes=())
+
+
+#: How far (in points of 100) the tree's benefit share may exceed a flat profile's before the
+#: comparison flags the flat weighting as likely to be splitting-biased.
+BIAS_MARGIN = 10.0
+
+
+def _bias_check(flat: Comparison, rows: list[ValueRow]) -> BiasCheck:
+    """The tree ranking a flat profile would get, and whether the flat one looks biased."""
+    weights = flat.weights
+    share = implied_tree_share(weights.raw)
+    tree = tree_weights(weights, share)
+    w = tree.vector()
+    scores = fits([r.values for r in rows], w, flat.method)
+    ranking = mcda.rank(scores, ties="min")
+    order = sorted(
+        range(len(rows)), key=lambda i: (ranking.ranks[i], -scores[i], rows[i].option.id)
+    )
+    reasons = []
+    gap = 100.0 * (share - weights.benefit)
+    if gap > BIAS_MARGIN:
+        reasons.append(
+            f"Your strongest benefit rating against your strongest burden rating gives the "
+            f"benefits {100 * share:.0f}% of the weight, but the flat weighting gives them "
+            f"{100 * weights.benefit:.0f}%: the burdens outnumber the benefits and share the "
+            f"weight between more criteria."
+        )
+    top = flat.scored[0]
+    benefit_points = math.fsum(
+        c.points for c in top.contributions if c.group == Group.BENEFIT.value
+    )
+    if benefit_points <= 0.0:
+        reasons.append(
+            f"{top.option.name} comes first while scoring no points for a visible effect: it "
+            f"wins on the burdens alone."
+        )
+    return BiasCheck(
+        flat_share=weights.benefit,
+        tree_share=share,
+        flagged=bool(reasons),
+        reasons=tuple(reasons),
+        tree_ranking=tuple((rows[i].option.id, scores[i], ranking.ranks[i]) for i in order),
+    )
 
 
 def _assemble(
@@ -176,14 +324,19 @@ def _assemble(
     for i, r in enumerate(rows):
         contributions = tuple(
             Contribution(
-                criterion=c.id,
+                criterion=leaf.criterion.id,
                 weight=w[j],
                 value=r.values[j],
                 points=100.0 * w[j] * r.values[j],
                 raw=r.raw[j],
-                no_data=c.id in r.no_data,
+                no_data=leaf.key in r.no_data,
+                leaf=leaf.key,
+                group=leaf.group.value,
+                concern=leaf.concern,
+                certainty=None if leaf.concern is None else r.option.certainty_of(leaf.concern),
+                lasting=r.lasting[j],
             )
-            for j, c in enumerate(catalog.criteria)
+            for j, leaf in enumerate(r.leaves)
         )
         scored.append(
             ScoredOption(

@@ -44,11 +44,15 @@ __all__ = [
     "QUALIFIERS",
     "Group",
     "Leaf",
+    "benefit_figure",
     "coverage",
+    "effect_key",
     "effect_value",
+    "lasting",
     "lasting_factor",
     "leaf_weights",
     "leaves",
+    "scored_concerns",
 ]
 
 
@@ -175,6 +179,30 @@ def coverage(option: Option, horizon_years: float) -> Quantity:
 def lasting_factor(cover: float, weight: float) -> float:
     """``1 − d + d × cover``: how much of the effect's value lasting keeps (``d`` = ``weight``)."""
     return 1.0 - weight + weight * cover
+
+
+def lasting(option: Option, weight: float, horizon_years: float) -> Quantity:
+    """The lasting factor of an option as a range (or "no data" when its duration is unknown).
+
+    With ``weight`` 0 (lasting does not matter) it is exactly 1, known, whatever the duration.
+    """
+    if weight <= 0.0:
+        return Range(low=1.0, high=1.0, typical=1.0)
+    cover = coverage(option, horizon_years)
+    if isinstance(cover, NoData):
+        return cover
+    return Range(
+        low=lasting_factor(cover.low, weight),
+        high=lasting_factor(cover.high, weight),
+        typical=None if cover.typical is None else lasting_factor(cover.typical, weight),
+        sources=cover.sources,
+        note=cover.note,
+    )
+
+
+def benefit_figure(option: Option, concern: str) -> Range:
+    """The expected effect of ``option`` on ``concern``, 0–1 (none 0 … marked 1), as a range."""
+    return option.effects[concern].as_range
 
 
 def effect_value(size: float, certainty: Certainty, cover: float, weight: float) -> float:

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from antiage_compare.criteria import BY_ID
 from antiage_compare.model import Quantity, Range
 from antiage_compare.wording import quantity
 
@@ -26,12 +25,14 @@ __all__ = [
     "CERTAINTY_TEXT",
     "CONDITION",
     "DECISION",
+    "FLAT_TEXT",
     "GRID_QUESTIONS",
     "METHOD_TEXT",
     "NOT_ADVICE",
     "NO_DATA_TEXT",
     "QUESTION",
     "QUESTIONS_TO_ASK",
+    "TREE_TEXT",
     "VALUE_TEXT",
     "WEIGHTING_TEXT",
     "changes",
@@ -136,6 +137,24 @@ WEIGHTING_TEXT: dict[str, str] = {
     "ahp": "You compared the points two at a time. We turned your answers into shares that add up to 100%.",
 }
 
+#: Methods appendix: the two groups of the value tree.
+TREE_TEXT = (
+    "We split the weight in two. One part is for what you hope to gain: a visible effect on "
+    "your concerns. The other part is for what it costs you: risks, side effects, time off, "
+    "needles or surgery, money and visits. You said how to split it. Within each part, your "
+    "ratings share out that part only. So a long list of burdens cannot outvote the effect "
+    "just by being long. How sure the evidence is and how long the effect lasts change the "
+    "value of the effect. They earn no points on their own, so doing nothing gets no points "
+    "for being certain."
+)
+
+#: Methods appendix, for a profile without a stated trade-off.
+FLAT_TEXT = (
+    "Your profile did not say how to split the weight between the effect and the burdens. So "
+    "every rating shares out the whole weight, as older profiles did. With one effect against "
+    "six burdens, this can favour doing nothing. The table below shows the order both ways."
+)
+
 #: Methods appendix: the value curves.
 VALUE_TEXT = (
     "A straight-line value curve gives the same value to each equal step along the "
@@ -149,11 +168,12 @@ NO_DATA_TEXT = (
     "and the report says so. Missing data never counts as zero risk."
 )
 
-#: Methods appendix: where the certainty grades come from.
+#: Methods appendix: where the certainty grades come from, and what they do to the effect.
 CERTAINTY_TEXT = (
     "Each number has a grade for how sure the evidence is. It is the grade the data team "
     "gave the option. We lower it to very low when the number rests only on sales or "
-    "summary pages."
+    "summary pages. The grade of an effect changes its value: a high grade keeps all of it, "
+    "moderate three quarters, low half and very low a quarter."
 )
 
 
@@ -233,7 +253,7 @@ def changes(c: Comparison, sens: Sensitivity | None, names: Mapping[str, str]) -
     if sens is not None:
         moves: list[tuple[float, int, str]] = []
         for i, iv in enumerate(sens.intervals):
-            label = BY_ID[iv.criterion].label.lower() if iv.criterion in BY_ID else iv.criterion
+            label = iv.label
             now = f"{100 * iv.weight:.0f}%"
             if iv.above is not None:
                 moves.append(

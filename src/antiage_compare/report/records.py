@@ -19,6 +19,8 @@ from antiage_compare.model import to_tuple
 __all__ = [
     "About",
     "BenefitRow",
+    "BiasRow",
+    "BiasTable",
     "ClaimGroup",
     "ClaimItem",
     "CriterionRow",
@@ -129,13 +131,14 @@ class Decision:
 
 @frozen(kw_only=True)
 class WeightBar:
-    """One criterion's weight, for the "what matters to you" bars."""
+    """One leaf's weight, for the "what matters to you" bars."""
 
     criterion: str
     label: str
     weight: float
     percent: str
     width: float
+    group: str = "burden"
 
 
 @frozen(kw_only=True)
@@ -144,6 +147,7 @@ class Values:
 
     bars: tuple[WeightBar, ...] = field(converter=to_tuple)
     how: str
+    tradeoff: str
     notes: tuple[str, ...] = field(converter=to_tuple)
     concerns: tuple[str, ...] = field(converter=to_tuple)
     concerns_text: str
@@ -385,6 +389,27 @@ class CriterionRow:
 
 
 @frozen(kw_only=True)
+class BiasRow:
+    """One option in the flat-against-tree table of the methods appendix."""
+
+    name: str
+    flat_fit: str
+    flat_rank: int
+    tree_fit: str
+    tree_rank: int
+
+
+@frozen(kw_only=True)
+class BiasTable:
+    """For a flat profile: its ranking beside the value tree's, and whether it looks biased."""
+
+    flagged: bool
+    text: str
+    reasons: tuple[str, ...] = field(converter=to_tuple)
+    rows: tuple[BiasRow, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
 class Methods:
     """Section 9: how the scores were made."""
 
@@ -392,6 +417,8 @@ class Methods:
     method: str
     method_text: str
     value_text: str
+    tree_text: str
+    bias: BiasTable | None
     weighting: str
     no_data_text: str
     certainty_text: str

@@ -11,21 +11,24 @@ Nothing here runs an analysis: SMAA and sensitivity results come in ready-made.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from antiage_compare.catalog import NO_PROCEDURE
-from antiage_compare.criteria import BY_ID, CRITERIA, Scale
+from antiage_compare.criteria import BY_ID, Scale
 from antiage_compare.model import CONCERN_LABELS
 from antiage_compare.report.facts import OptionFacts
 from antiage_compare.report.prose import (
     CERTAINTY_TEXT,
     CONDITION,
     DECISION,
+    FLAT_TEXT,
     METHOD_TEXT,
     NO_DATA_TEXT,
     NOT_ADVICE,
     QUESTION,
+    TREE_TEXT,
     VALUE_TEXT,
     WEIGHTING_TEXT,
     changes,
@@ -36,6 +39,8 @@ from antiage_compare.report.prose import (
 )
 from antiage_compare.report.records import (
     About,
+    BiasRow,
+    BiasTable,
     ClaimGroup,
     ClaimItem,
     CriterionRow,
@@ -132,19 +137,41 @@ def _deal_breakers(c: Comparison) -> list[str]:
     return out
 
 
+def _leaf_label(key: str) -> str:
+    if key.startswith("effect:"):
+        return f"A visible effect on {CONCERN_LABELS[key.removeprefix('effect:')]}"
+    return BY_ID[key].label
+
+
+def tradeoff_text(c: Comparison) -> str:
+    """The person's trade-off between the benefits and the burdens, in one sentence."""
+    w = c.weights
+    gain = round(100 * w.benefit)
+    if w.tree:
+        return (
+            f"You gave {gain}% of the weight to a visible effect and {100 - gain}% to the "
+            "burdens: risks, side effects, time off, needles or surgery, cost and visits."
+        )
+    return (
+        "You did not say how to split the weight between a visible effect and the burdens. "
+        f"Your ratings gave the effect {gain}% of it."
+    )
+
+
 def values(c: Comparison) -> Values:
     """Section 3: the weights (largest first), concerns, deal-breakers and health facts used."""
     w = c.weights.values
     top = max(w.values()) or 1.0
     bars = [
         WeightBar(
-            criterion=cr.id,
-            label=cr.label,
-            weight=w[cr.id],
-            percent=f"{100 * w[cr.id]:.0f}%",
-            width=round(100 * w[cr.id] / top, 1),
+            criterion=key,
+            label=_leaf_label(key),
+            weight=weight,
+            percent=f"{100 * weight:.0f}%",
+            width=round(100 * weight / top, 1),
+            group="benefit" if key.startswith("effect:") else "burden",
         )
-        for cr in sorted(CRITERIA, key=lambda cr: -w[cr.id])
+        for key, weight in sorted(w.items(), key=lambda kw: -kw[1])
     ]
     concerns = tuple(CONCERN_LABELS[x] for x in c.profile.concerns if x in CONCERN_LABELS)
     concerns_text = (
@@ -156,6 +183,7 @@ def values(c: Comparison) -> Values:
     return Values(
         bars=bars,
         how=WEIGHTING_TEXT.get(c.weights.method, ""),
+        tradeoff=tradeoff_text(c),
         notes=(*c.weights.notes, *c.notes),
         concerns=concerns,
         concerns_text=concerns_text,
@@ -185,11 +213,13 @@ def fit(c: Comparison, smaa: SmaaResult | None, sens: Sensitivity | None) -> Fit
                 tied=bool(s.tied_with),
                 caution=bool(s.cautions),
                 first_text=first,
-                no_data=[
-                    BY_ID[x.criterion].label.lower()
-                    for x in s.contributions
-                    if x.no_data and x.weight > 0
-                ],
+                no_data=list(
+                    dict.fromkeys(
+                        "how long the effect lasts" if x.group == "benefit" else x.label
+                        for x in s.contributions
+                        if x.no_data and x.weight > 0
+                    )
+                ),
             )
         )
     return FitSection(
@@ -263,9 +293,49 @@ def claims(c: Comparison, facts: OptionFacts) -> list[ClaimGroup]:
     return out
 
 
+#: What the qualifiers do, shown in the methods table instead of a weight.
+_QUALIFIER_WEIGHT = {
+    "evidence": "changes the effect's value",
+    "durability": "changes the effect's value",
+}
+
+
+def _criterion_weight(c: Comparison, criterion: str) -> str:
+    if criterion in _QUALIFIER_WEIGHT:
+        return _QUALIFIER_WEIGHT[criterion]
+    w = c.weights.values
+    if criterion == "effectiveness":
+        share = math.fsum(v for k, v in w.items() if k.startswith("effect:"))
+    else:
+        share = w.get(criterion, 0.0)
+    return f"{100 * share:.0f}%"
+
+
+def bias_table(c: Comparison) -> BiasTable | None:
+    """For a flat profile: the flat ranking beside the value tree's (``None`` for the tree)."""
+    b = c.bias
+    if b is None:
+        return None
+    tree = {oid: (fit, rank) for oid, fit, rank in b.tree_ranking}
+    rows = [
+        BiasRow(
+            name=s.option.name,
+            flat_fit=f"{s.fit:.0f}",
+            flat_rank=s.rank,
+            tree_fit=f"{tree[s.id][0]:.0f}",
+            tree_rank=tree[s.id][1],
+        )
+        for s in c.scored
+    ]
+    text = (
+        f"{FLAT_TEXT} The flat weights give the effect {100 * b.flat_share:.0f}% of the "
+        f"weight. Your strongest ratings on each side would give it {100 * b.tree_share:.0f}%."
+    )
+    return BiasTable(flagged=b.flagged, text=text, reasons=b.reasons, rows=rows)
+
+
 def methods(c: Comparison, smaa: SmaaResult | None) -> Methods:
     """Section 9: the criteria and their scales, the method, the weighting, and the SMAA run."""
-    w = c.weights.values
     rows = [
         CriterionRow(
             label=cr.label,
@@ -273,7 +343,7 @@ def methods(c: Comparison, smaa: SmaaResult | None) -> Methods:
             bounds=cr.describe_bounds(),
             direction="higher is better" if cr.higher_is_better else "lower is better",
             scale="logarithmic" if cr.scale is Scale.LOG else "straight line",
-            weight=f"{100 * w[cr.id]:.0f}%",
+            weight=_criterion_weight(c, cr.id),
         )
         for cr in c.catalog.criteria
     ]
@@ -282,6 +352,8 @@ def methods(c: Comparison, smaa: SmaaResult | None) -> Methods:
         method=c.method,
         method_text=METHOD_TEXT.get(c.method, c.method),
         value_text=VALUE_TEXT,
+        tree_text=TREE_TEXT,
+        bias=bias_table(c),
         weighting=WEIGHTING_TEXT.get(c.weights.method, ""),
         no_data_text=NO_DATA_TEXT,
         certainty_text=CERTAINTY_TEXT,

@@ -1,30 +1,38 @@
 """Weight sensitivity: how far each weight can move before another option fits best.
 
-For each criterion with a non-zero weight, its weight ``x`` is moved from 0 to 1 while the other
-weights keep their proportions (each is scaled by ``(1 − x) / (1 − current)``). Under MAVT every
-option's fit is then a straight line in ``x``, so where the option on top loses its place is
-found exactly, by solving one linear equation per competitor; no grid search and no tolerance
-beyond floating point. TOPSIS and VIKOR fits are not linear in ``x``; for them a grid of
-1,000 steps is walked outwards from the current weight and each end is refined by bisection
-to 1e-7, which finds the interval around the current weight (a gap narrower than a grid
-step could be missed).
+Two kinds of move are tested, each along a straight path through the weights:
 
-If a criterion carries all the weight, moving it below 1 spreads the rest evenly over the
-other eight criteria (there are no proportions to keep).
+* **The trade-off**: the benefits' share of the weight moves from 0 to 1, with each group's
+  inner split kept (the burdens share the rest in their proportions).
+* **One leaf**: a leaf's weight moves while the other leaves *of its group* keep their
+  proportions and the group's share stays as it is (value tree); for a flat profile, which has
+  no groups, while all the other leaves keep their proportions (each is scaled by
+  ``(1 − x) / (1 − current)``).
+
+Under MAVT every option's fit is then a straight line along the path, so where the option on
+top loses its place is found exactly, by solving one linear equation per competitor; no grid
+search and no tolerance beyond floating point. TOPSIS and VIKOR fits are not linear; for them a
+grid of 1,000 steps is walked outwards from the current weight and each end is refined by
+bisection to 1e-7, which finds the interval around the current weight (a gap narrower than a
+grid step could be missed).
+
+If a leaf carries all the weight of its scope, moving it down spreads the rest evenly over the
+others in that scope (there are no proportions to keep).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
 from antiage_compare.comparison import Comparison
-from antiage_compare.criteria import BY_ID, CRITERION_IDS
+from antiage_compare.criteria import BY_ID
 from antiage_compare.errors import SensitivityError, SensitivityTypeError
 from antiage_compare.mcda import TIE_TOLERANCE
+from antiage_compare.model import CONCERN_LABELS
 from antiage_compare.scoring import fits
 from antiage_compare.wording import join_and
 
@@ -50,10 +58,11 @@ class WeightInterval:
     """How far one criterion's weight can move with the top option staying on top.
 
     Attributes:
-        criterion: the criterion id.
-        weight: its current weight (0–1).
-        low: the smallest weight (others rescaled proportionally) keeping the top option on top.
-        high: the largest such weight (at most 1).
+        criterion: the leaf key (``"effect:<concern>"`` or a burden id), or ``"tradeoff"``
+            for the benefits' share.
+        weight: its current weight (0–1): the leaf's weight, or the benefits' share.
+        low: the smallest weight (the others rescaled proportionally) keeping the top option on top.
+        high: the largest such weight (at most :attr:`maximum`).
         below: the option that fits best just below ``low`` (``None`` if the top option stays
             on top down to 0).
         above: the option that fits best just above ``high`` (``None`` if it stays on top up
@@ -66,6 +75,20 @@ class WeightInterval:
     high: float
     below: str | None
     above: str | None
+    #: ``"tradeoff"`` (the benefits' share), ``"group"`` (a leaf within its group) or ``"all"``.
+    scope: str = "all"
+    #: The largest weight the path allows (1, or the group's share for a leaf in a group).
+    maximum: float = 1.0
+
+    @property
+    def label(self) -> str:
+        """What moves, in plain words ("the benefits", "visible effect on wrinkles", ...)."""
+        if self.scope == "tradeoff":
+            return "the benefits"
+        if self.criterion.startswith("effect:"):
+            concern = self.criterion.removeprefix("effect:")
+            return f"a visible effect on {CONCERN_LABELS[concern]}"
+        return BY_ID[self.criterion].label.lower()
 
     def __repr__(self) -> str:
         moves = "".join(
@@ -94,7 +117,7 @@ class Sensitivity:
 
     Attributes:
         top: the option on top in the deterministic comparison.
-        intervals: one per criterion with a non-zero weight, in criterion order.
+        intervals: the trade-off first, then one per leaf with a non-zero weight, in leaf order.
         method: the scoring method analysed.
         tied: options tied with ``top`` in the deterministic comparison.
         names: ``(option_id, display name)`` pairs for the wording.
@@ -137,9 +160,10 @@ class Sensitivity:
                 f"{join_and([top, *others])} fit your priorities about equally well, so a small "
                 "change in how much any one thing matters to you could put one of them ahead."
             )
+        order = {iv.criterion: i for i, iv in enumerate(self.intervals)}
         fragile = sorted(
             (iv for iv in self.intervals if iv.below is not None or iv.above is not None),
-            key=lambda iv: (iv.margin, CRITERION_IDS.index(iv.criterion)),
+            key=lambda iv: (iv.margin, order[iv.criterion]),
         )[:3]
         if not fragile:
             return (
@@ -148,7 +172,7 @@ class Sensitivity:
             )
         clauses = []
         for iv in fragile:
-            label = BY_ID[iv.criterion].label.lower()
+            label = iv.label
             down = iv.weight - iv.low if iv.below is not None else float("inf")
             up = iv.high - iv.weight if iv.above is not None else float("inf")
             if down <= up and iv.below is not None:
@@ -186,24 +210,55 @@ def _percents(x: float, now: float) -> tuple[str, str]:
     return a, b
 
 
-def path_weights(weights: Sequence[float], j: int, x: float) -> list[float]:
-    """The weight vector with criterion ``j`` at ``x`` and the others in proportion.
+def path_weights(
+    weights: Sequence[float], j: int, x: float, scope: Sequence[int] | None = None
+) -> list[float]:
+    """The weights with leaf ``j`` at ``x`` and the other leaves of ``scope`` in proportion.
 
-    If ``j`` holds all the weight now, the rest (``1 − x``) is spread evenly over the others.
+    ``scope`` is the leaves that share ``j``'s part of the weight (its group, in the value tree;
+    every leaf when ``None``): their total stays as it is, so leaves outside it do not move. If
+    ``j`` holds all of the scope's weight now, the rest is spread evenly over the others.
     """
-    rest = 1.0 - weights[j]
-    m = len(weights)
+    members = list(range(len(weights))) if scope is None else list(scope)
+    total = math.fsum(weights[i] for i in members)
+    rest = total - weights[j]
+    out = list(weights)
+    others = [i for i in members if i != j]
     if rest <= 0.0:
-        out = [(1.0 - x) / (m - 1)] * m
+        for i in others:
+            out[i] = (total - x) / len(others) if others else 0.0
     else:
-        scale = (1.0 - x) / rest
-        out = [w * scale for w in weights]
+        scale = (total - x) / rest
+        for i in others:
+            out[i] = weights[i] * scale
     out[j] = x
     return out
 
 
+def tradeoff_weights(weights: Sequence[float], benefit: Sequence[int], x: float) -> list[float]:
+    """The weights with the benefits' share at ``x``, each group's inner split kept."""
+    inside = set(benefit)
+    b = math.fsum(weights[i] for i in benefit)
+    u = 1.0 - b
+    m = len(weights)
+    n_b, n_u = len(inside), m - len(inside)
+    return [
+        (x * weights[i] / b if b > 0 else x / n_b)
+        if i in inside
+        else ((1.0 - x) * weights[i] / u if u > 0 else (1.0 - x) / n_u)
+        for i in range(m)
+    ]
+
+
+Path = Callable[[float], list[float]]
+
+
+def _leaf_path(weights: Sequence[float], j: int, scope: Sequence[int] | None) -> Path:
+    return lambda x: path_weights(weights, j, x, scope)
+
+
 def sensitivity(comparison: Comparison) -> Sensitivity:
-    """The interval of each non-zero weight over which the top-fitting option stays on top.
+    """The interval of the trade-off and of each non-zero leaf weight keeping the top option on top.
 
     Raises:
         SensitivityTypeError: ``comparison`` is not a :class:`Comparison`.
@@ -217,25 +272,46 @@ def sensitivity(comparison: Comparison) -> Sensitivity:
         raise SensitivityError(msg)
     ids = [s.id for s in comparison.scored]
     values = [[c.value for c in s.contributions] for s in comparison.scored]
+    leaves = comparison.weights.leaves
     weights = list(comparison.weights.vector())
+    benefit = [j for j, k in enumerate(leaves) if k.startswith("effect:")]
+    burden = [j for j, k in enumerate(leaves) if not k.startswith("effect:")]
     t = 0
     tied = tuple(s.id for s in comparison.top if s.id != ids[t])
-    intervals = []
-    for j, c in enumerate(CRITERION_IDS):
+    paths: list[tuple[str, str, float, float, Path]] = []
+    if benefit and burden:
+        share = math.fsum(weights[j] for j in benefit)
+        paths.append(
+            ("tradeoff", "tradeoff", share, 1.0, lambda x: tradeoff_weights(weights, benefit, x))
+        )
+    tree = comparison.weights.tree
+    for j, key in enumerate(leaves):
         if weights[j] <= 0.0:
             continue
+        group = benefit if j in benefit else burden
+        scope = group if tree else None
+        top = math.fsum(weights[i] for i in group) if tree else 1.0
+        if tree and len(group) == 1:
+            continue  # a lone leaf's weight is its group's share: the trade-off covers it
+        paths.append(
+            (key, "group" if tree else "all", weights[j], top, _leaf_path(weights, j, scope))
+        )
+    intervals = []
+    for key, scope_name, now, top, path in paths:
         if comparison.method == "mavt":
-            low, high, below, above = _linear(values, weights, j, t)
+            low, high, below, above = _linear(values, path, now, top, t)
         else:
-            low, high, below, above = _grid(values, weights, j, t, comparison.method)
+            low, high, below, above = _grid(values, path, now, top, t, comparison.method)
         intervals.append(
             WeightInterval(
-                criterion=c,
-                weight=weights[j],
+                criterion=key,
+                weight=now,
                 low=low,
                 high=high,
                 below=None if below is None else ids[below],
                 above=None if above is None else ids[above],
+                scope=scope_name,
+                maximum=top,
             )
         )
     return Sensitivity(
@@ -248,57 +324,56 @@ def sensitivity(comparison: Comparison) -> Sensitivity:
 
 
 def _linear(
-    values: Sequence[Sequence[float]], weights: Sequence[float], j: int, t: int
+    values: Sequence[Sequence[float]], path: Path, x0: float, top: float, t: int
 ) -> tuple[float, float, int | None, int | None]:
-    """Exact interval under MAVT: each fit is ``a_k + x (b_k − a_k)`` along the path."""
-    x0 = weights[j]
-    at0 = path_weights(weights, j, 0.0)  # fits at x = 0 ...
+    """Exact interval under MAVT: along the path each fit is ``a_k + x·slope_k``."""
+    at0, at1 = path(0.0), path(top)
     a = [math.fsum(w * v for w, v in zip(at0, row, strict=True)) for row in values]
-    b = [row[j] for row in values]  # ... and at x = 1
-    low, high = 0.0, 1.0
+    e = [math.fsum(w * v for w, v in zip(at1, row, strict=True)) for row in values]
+    slope = [(e[k] - a[k]) / top if top > 0 else 0.0 for k in range(len(values))]
+    low, high = 0.0, top
     below: int | None = None
     above: int | None = None
     below_slope = above_slope = 0.0
+    edge = _EDGE * max(top, 1e-12)
     for k in range(len(values)):
         if k == t:
             continue
         alpha = a[t] - a[k]  # g(x) = f_t(x) − f_k(x) = alpha + beta·x
-        beta = (b[t] - a[t]) - (b[k] - a[k])
+        beta = slope[t] - slope[k]
         if beta == 0.0:
             continue
         root = -alpha / beta
         if beta < 0.0:  # k gains on t as x grows: t stays on top up to the root
             root = max(root, x0)
-            if root < 1.0 - _EDGE and (
+            if root < top - edge and (
                 root < high - TIE or (root <= high + TIE and beta < above_slope)
             ):
                 high, above, above_slope = root, k, beta
         else:  # k gains as x falls
             root = min(root, x0)
-            if root > _EDGE and (root > low + TIE or (root >= low - TIE and beta > below_slope)):
+            if root > edge and (root > low + TIE or (root >= low - TIE and beta > below_slope)):
                 low, below, below_slope = root, k, beta
     return low, high, below, above
 
 
 def _grid(
-    values: Sequence[Sequence[float]], weights: Sequence[float], j: int, t: int, method: str
+    values: Sequence[Sequence[float]], path: Path, x0: float, top: float, t: int, method: str
 ) -> tuple[float, float, int | None, int | None]:
     """Interval under TOPSIS or VIKOR: walk a grid outwards, then bisect each end."""
 
     def leader(x: float) -> int | None:
         """``None`` while ``t`` is on top at ``x``, else the option on top."""
-        f = fits(values, path_weights(weights, j, x), method)
+        f = fits(values, path(x), method)
         best = max(range(len(f)), key=lambda k: (f[k], -k))
         return None if f[t] >= f[best] - 100 * TIE else best
 
-    x0 = weights[j]
-
     def end(direction: int) -> tuple[float, int | None]:
-        step = 1.0 / _GRID
+        step = top / _GRID
         good = x0
-        edge = 1.0 if direction > 0 else 0.0
+        edge = top if direction > 0 else 0.0
         while True:
-            x = min(1.0, good + step) if direction > 0 else max(0.0, good - step)
+            x = min(top, good + step) if direction > 0 else max(0.0, good - step)
             if x == good:
                 return edge, None
             who = leader(x)

@@ -14,18 +14,30 @@ Choices, stated once here and in ``docs``:
   mapped to 0–1 by the criterion's own value function (:meth:`Criterion.value`). A "no data"
   figure is **not drawn**: it keeps the neutral value 0.5 in every scenario and is listed in
   :attr:`SmaaResult.no_data`, so nothing is imputed silently.
-* **Weights** (``weights=``):
+* **Benefit leaves.** A benefit leaf (the effect on one concern) is the effect drawn within
+  its range on the 0–1 effect scale, × its certainty factor, × the option's lasting factor,
+  which is drawn once per option and draw from the duration's range, so an option's concerns
+  move together in duration (:mod:`antiage_compare.tree`).
+* **Weights** (``weights=``), on the leaves of the value tree:
 
-  - ``"profile"``: direct ratings vary uniformly within ± ``profile.imprecision`` on the 0–10
-    scale, clipped at 0, then normalised; a criterion rated 0 stays at 0 (the person said it
-    does not matter). Swing and AHP weights vary by ± ``imprecision / 10`` of themselves. A
-    ranking profile means ordinal sampling (next item). ``imprecision = 0`` fixes the weights.
-  - ``"ranking"``: uniform over all weight vectors that keep the order of ``profile.ranking``
-    (or of the resolved weights, equal weights being free to fall in either order), unranked
-    criteria at 0. Sampled exactly, without rejection: ``t`` uniform on the simplex,
-    ``w_(g) = Σ_{h ≥ g} t_h / h`` (the linear map from the simplex onto the ordered region;
-    its mean is the rank-order-centroid weights the deterministic comparison uses).
-  - ``"none"``: uniform over the simplex of all nine criteria.
+  - ``"profile"``: hierarchical, around the person's own answers. The benefits' share is
+    uniform on the stated range (``[tradeoff] low``/``high``), or within ± 5 × ``imprecision``
+    points of the stated share. Within each group, direct ratings vary uniformly within
+    ± ``profile.imprecision`` on the 0–10 scale, clipped at 0 (a rating of 0 stays 0: the
+    person said it does not matter), and are normalised within the group; concern ratings
+    likewise, when given. Swing and AHP weights vary by ± ``imprecision / 10`` of themselves.
+    A flat profile (no ``[tradeoff]``) draws its ratings the same way over all criteria at
+    once, the effect's rating once for all its concerns. ``imprecision = 0`` fixes the weights
+    (and the share, unless a range is given).
+  - ``"ranking"`` (and any ranking profile): uniform over all weight vectors that keep the
+    order of the criteria (the effect ranked as one unit, split between its concerns in fixed
+    shares; in the tree only the burdens are ordered, within their group), equal weights being
+    free to fall in either order. Sampled exactly, without rejection: ``t`` uniform on the
+    simplex, ``w_(g) = Σ_{h ≥ g} t_h / h`` (the linear map from the simplex onto the ordered
+    region; its mean is the rank-order-centroid weights).
+  - ``"none"``, a labelled stress test: no preference information. On the tree, the share is
+    uniform on 0–1 and each group's split uniform on its simplex; a flat profile is drawn
+    uniformly over all its leaves.
 
   Uniform points on a simplex are normalised exponential spacings, ``−log(1 − u)``: the same
   distribution as JSMAA's sorted-uniform spacings, and it vectorises.
@@ -71,13 +83,22 @@ import attrs
 
 from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import Comparison
-from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, Criterion, performance
+from antiage_compare.criteria import BY_ID, CRITERIA, NEUTRAL, Criterion, performance
 from antiage_compare.errors import Cancelled, SmaaError, SmaaTypeError
 from antiage_compare.loading import load_catalog
 from antiage_compare.mcda import TIE_TOLERANCE
 from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile
 from antiage_compare.scoring import compare, fits
+from antiage_compare.tree import (
+    CERTAINTY_FACTOR,
+    DEFAULT_HORIZON_YEARS,
+    benefit_figure,
+    lasting,
+    lasting_factor,
+)
+from antiage_compare.tree import leaves as tree_leaves
+from antiage_compare.weights import Weights
 
 __all__ = [
     "MAX_SAMPLES",
@@ -100,7 +121,6 @@ TIE = TIE_TOLERANCE
 #: The most draws held in memory at once.
 _MAX_CHUNK = 4096
 
-_M = len(CRITERIA)
 Column: TypeAlias = list[float]
 #: One weight or value per criterion: a constant, or a column with one entry per draw.
 Cell: TypeAlias = float | Column
@@ -116,7 +136,8 @@ class SmaaResult:
 
     Attributes:
         option_ids: the eligible options, in the deterministic comparison's rank order.
-        criteria: the criterion ids (``CRITERION_IDS``).
+        criteria: the leaves of the value tree (``"effect:<concern>"`` and the burden ids),
+            in the comparison's order; central weights follow it.
         samples: the number of scenarios drawn.
         seed: the seed of the run.
         weight_mode: ``"profile"``, ``"ranking"`` or ``"none"``.
@@ -130,7 +151,9 @@ class SmaaResult:
             weights fixed at its central weights (0.0 where there is no central weight).
         pairwise_winning: ``[i][k]``: the share of scenarios in which option ``i`` fits
             strictly better than option ``k`` (diagonal 0).
-        no_data: ``(option_id, criterion_id)`` pairs held at the neutral value, never drawn.
+        no_data: ``(option_id, criterion_id)`` pairs of the figures held at the neutral value,
+            never drawn (``"durability"`` for a duration that is "no data" while lasting
+            matters; a burden's criterion id otherwise).
         method: the scoring method (``"mavt"``, ``"topsis"`` or ``"vikor"``).
         option_names: display names, parallel to :attr:`option_ids` (may be empty).
     """
@@ -392,36 +415,89 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
 
 @attrs.frozen
 class _Table:
-    """The eligible options' figures, ready to draw: constants and samplers per cell."""
+    """The eligible options' values on every leaf, ready to draw: constants and samplers.
+
+    A burden cell is its criterion's value of a figure drawn within its range. A benefit cell
+    is the effect drawn within its range (0–1) × its certainty factor × the option's lasting
+    factor, and the lasting factor is drawn once per option and draw, so the option's benefit
+    leaves move together in duration as they do in the world.
+    """
 
     ids: tuple[str, ...]
     names: tuple[str, ...]
+    leaves: tuple[str, ...]
     #: ``fixed[k][j]``: the constant value, or ``None`` when the cell is drawn.
     fixed: tuple[tuple[float | None, ...], ...]
-    #: ``(k, j, sampler)`` for every drawn cell, option-major.
-    drawn: tuple[tuple[int, int, Sampler], ...]
+    #: ``(k, j, sampler, scale, lasting)`` for every drawn cell, option-major: the cell is
+    #: ``sampler`` (or the constant ``scale`` when ``sampler`` is ``None``) times ``scale``
+    #: times option ``k``'s lasting column when ``lasting`` is true.
+    drawn: tuple[tuple[int, int, Sampler | None, float, bool], ...]
+    #: ``k → sampler`` of each option whose lasting factor is drawn.
+    lasting: tuple[tuple[int, Sampler], ...]
     #: ``(lowest, highest)`` possible value of every cell.
     bounds: tuple[tuple[tuple[float, float], ...], ...]
     no_data: tuple[tuple[str, str], ...]
 
 
+#: A linear 0–1 scale (a value is its own figure): effects and lasting factors are drawn on it.
+_UNIT = BY_ID["effectiveness"]
+
+
 def _table(
-    options: Sequence[Any], concerns: Sequence[str], criteria: Sequence[Criterion] = CRITERIA
+    options: Sequence[Any],
+    concerns: Sequence[str],
+    criteria: Sequence[Criterion] = CRITERIA,
+    *,
+    lasting_weight: float = 0.0,
+    horizon_years: float = DEFAULT_HORIZON_YEARS,
 ) -> _Table:
+    leaves = tree_leaves(concerns, criteria)
     fixed: list[tuple[float | None, ...]] = []
     bounds = []
-    drawn: list[tuple[int, int, Sampler]] = []
+    drawn: list[tuple[int, int, Sampler | None, float, bool]] = []
+    lasting_draws: list[tuple[int, Sampler]] = []
     no_data: list[tuple[str, str]] = []
     for k, o in enumerate(options):
         perf = performance(o, concerns)
+        last = lasting(o, lasting_weight, horizon_years)
+        if isinstance(last, NoData):
+            lo_last = hi_last = lasting_factor(NEUTRAL, lasting_weight)
+            last_drawn = False
+        else:
+            lo_last, hi_last = last.low, last.high
+            last_drawn = last.low != last.high
+            if last_drawn:
+                lasting_draws.append((k, _sampler(_UNIT, last)))
+        last_const = lo_last if not last_drawn else 0.0
+        if isinstance(last, NoData) and any(
+            benefit_figure(o, leaf.concern).high > 0 for leaf in leaves if leaf.concern is not None
+        ):
+            no_data.append((o.id, "durability"))
         row: list[float | None] = []
         brow = []
-        for j, c in enumerate(criteria):
+        for j, leaf in enumerate(leaves):
+            if leaf.concern is not None:
+                effect = benefit_figure(o, leaf.concern)
+                scale = CERTAINTY_FACTOR[o.certainty_of(leaf.concern)]
+                if effect.low == effect.high and not last_drawn:
+                    v = effect.low * scale * last_const
+                    row.append(v)
+                    brow.append((v, v))
+                    continue
+                row.append(None)
+                brow.append((effect.low * scale * lo_last, effect.high * scale * hi_last))
+                if effect.low == effect.high:
+                    drawn.append((k, j, None, effect.low * scale, True))
+                else:
+                    factor = scale if last_drawn else scale * last_const
+                    drawn.append((k, j, _sampler(_UNIT, effect), factor, last_drawn))
+                continue
+            c = leaf.criterion
             q = perf[c.id]
             if isinstance(q, NoData):
                 row.append(NEUTRAL)
                 brow.append((NEUTRAL, NEUTRAL))
-                no_data.append((o.id, c.id))
+                no_data.append((o.id, leaf.key))
             elif q.low == q.high:
                 v = c.value(q.low)
                 row.append(v)
@@ -430,14 +506,16 @@ def _table(
                 row.append(None)
                 ends = sorted((c.value(q.low), c.value(q.high)))
                 brow.append((ends[0], ends[1]))
-                drawn.append((k, j, _sampler(c, q)))
+                drawn.append((k, j, _sampler(c, q), 1.0, False))
         fixed.append(tuple(row))
         bounds.append(tuple(brow))
     return _Table(
         ids=tuple(o.id for o in options),
         names=tuple(o.name for o in options),
+        leaves=tuple(leaf.key for leaf in leaves),
         fixed=tuple(fixed),
         drawn=tuple(drawn),
+        lasting=tuple(lasting_draws),
         bounds=tuple(bounds),
         no_data=tuple(no_data),
     )
@@ -446,11 +524,28 @@ def _table(
 def _draw_cells(
     table: _Table, rnd: Callable[[], float], n: int, wanted: frozenset[int] | None = None
 ) -> list[list[Cell]]:
-    """Every option's cells for ``n`` draws: constants stay floats, drawn cells become columns."""
+    """Every option's cells for ``n`` draws: constants stay floats, drawn cells become columns.
+
+    Lasting factors are drawn first (option order), then the cells (option-major), so the order
+    in which ``rnd`` is consumed depends only on the table.
+    """
     cells: list[list[Cell]] = [[0.0 if v is None else v for v in row] for row in table.fixed]
-    for k, j, sampler in table.drawn:
-        if wanted is None or k in wanted:
-            cells[k][j] = sampler(rnd, n)
+    lasting_cols = {
+        k: sampler(rnd, n) for k, sampler in table.lasting if wanted is None or k in wanted
+    }
+    for k, j, sampler, scale, uses_lasting in table.drawn:
+        if wanted is not None and k not in wanted:
+            continue
+        if sampler is None:
+            cells[k][j] = [scale * x for x in lasting_cols[k]]
+            continue
+        col = sampler(rnd, n)
+        if uses_lasting:
+            cells[k][j] = [scale * e * x for e, x in zip(col, lasting_cols[k], strict=True)]
+        elif scale != 1.0:
+            cells[k][j] = [scale * e for e in col]
+        else:
+            cells[k][j] = col
     return cells
 
 
@@ -463,14 +558,14 @@ def _exponentials(rnd: Callable[[], float], n: int) -> Column:
     return [-log(1.0 - u) for u in _uniforms(rnd, n)]
 
 
-def _simplex(active: Sequence[int]) -> WeightSampler:
-    """Uniform weights over the simplex of the ``active`` criteria (0 elsewhere)."""
+def _simplex(active: Sequence[int], m: int) -> WeightSampler:
+    """Uniform weights over the simplex of the ``active`` leaves (0 elsewhere; ``m`` in all)."""
 
     def draw(rng: random.Random, n: int) -> list[Cell]:
         rnd = rng.random
         cols = [_exponentials(rnd, n) for _ in active]
         inv = [1.0 / t for t in map(math.fsum, zip(*cols, strict=True))]
-        out: list[Cell] = [0.0] * _M
+        out: list[Cell] = [0.0] * m
         for j, col in zip(active, cols, strict=True):
             out[j] = [e * s for e, s in zip(col, inv, strict=True)]
         return out
@@ -478,38 +573,37 @@ def _simplex(active: Sequence[int]) -> WeightSampler:
     return draw
 
 
-def _ordinal(groups: Sequence[Sequence[int]]) -> WeightSampler:
+def _ordinal(groups: Sequence[Sequence[int]], m: int) -> WeightSampler:
     """Uniform weights keeping the order of ``groups`` (most important first; 0 elsewhere).
 
     ``t`` uniform on the simplex gives ``w_(g) = Σ_{h ≥ g} t_h / h`` uniform on the region
-    ``w_(1) ≥ w_(2) ≥ … ≥ 0``. Criteria in one group (equal stated weights) then swap
-    values at random per draw, which keeps the draw uniform on the union of the orders they
-    allow.
+    ``w_(1) ≥ w_(2) ≥ … ≥ 0``. Leaves in one group (equal stated weights) then swap values at
+    random per draw, which keeps the draw uniform on the union of the orders they allow.
     """
     flat = [j for g in groups for j in g]
-    m = len(flat)
+    size = len(flat)
     shuffled = [
         (sum(len(g) for g in groups[:i]), len(g)) for i, g in enumerate(groups) if len(g) > 1
     ]
 
     def draw(rng: random.Random, n: int) -> list[Cell]:
         rnd = rng.random
-        cols = [_exponentials(rnd, n) for _ in range(m)]
+        cols = [_exponentials(rnd, n) for _ in range(size)]
         inv = [1.0 / t for t in map(math.fsum, zip(*cols, strict=True))]
-        by_position: list[Column] = [[] for _ in range(m)]
+        by_position: list[Column] = [[] for _ in range(size)]
         acc = [0.0] * n
-        for h in range(m, 0, -1):
+        for h in range(size, 0, -1):
             col = cols[h - 1]
             acc = [a + e * s / h for a, e, s in zip(acc, col, inv, strict=True)]
             by_position[h - 1] = acc
-        for start, size in shuffled:
-            block = by_position[start : start + size]
+        for start, length in shuffled:
+            block = by_position[start : start + length]
             rows = [list(r) for r in zip(*block, strict=True)]
             for r in rows:
                 rng.shuffle(r)
             for p, shuffled_col in enumerate(zip(*rows, strict=True)):
                 block[p][:] = shuffled_col
-        out: list[Cell] = [0.0] * _M
+        out: list[Cell] = [0.0] * m
         for j, col in zip(flat, by_position, strict=True):
             out[j] = col
         return out
@@ -517,24 +611,194 @@ def _ordinal(groups: Sequence[Sequence[int]]) -> WeightSampler:
     return draw
 
 
-def _jitter(
+def _jittered(
+    rnd: Callable[[], float], n: int, centre: Sequence[float], half: Sequence[float]
+) -> list[Column]:
+    """Each non-zero ``centre[i]`` drawn uniformly on ``± half[i]``, clipped at 0 (0 stays 0)."""
+    cols = []
+    for c, h in zip(centre, half, strict=True):
+        if c <= 0.0:
+            cols.append([0.0] * n)
+            continue
+        if h <= 0.0:
+            cols.append([c] * n)
+            continue
+        lo, span = c - h, 2.0 * h
+        cols.append([x if (x := lo + span * u) > 0.0 else 0.0 for u in _uniforms(rnd, n)])
+    return cols
+
+
+def _shares(cols: Sequence[Column], fallback: Sequence[float], n: int) -> list[Column]:
+    """Columns normalised draw by draw to add up to 1 (``fallback`` where they are all 0)."""
+    if not cols:
+        return []
+    totals = list(map(math.fsum, zip(*cols, strict=True))) if cols else [0.0] * n
+    inv = [1.0 / t if t > 0.0 else 0.0 for t in totals]
+    return [
+        [x * s if s else f for x, s in zip(col, inv, strict=True)]
+        for col, f in zip(cols, fallback, strict=True)
+    ]
+
+
+def _flat_jitter(
     centre: Sequence[float], half: Sequence[float], exact: Sequence[float]
 ) -> WeightSampler:
-    """Each weight uniform on ``centre ± half``, clipped at 0, normalised (``exact`` if all 0)."""
-    active = [j for j in range(_M) if centre[j] > 0]
+    """Each leaf's raw weight uniform on ``centre ± half``, clipped at 0, normalised over all."""
+    m = len(exact)
+    active = [j for j in range(m) if centre[j] > 0]
+
+    def draw(rng: random.Random, n: int) -> list[Cell]:
+        cols = _jittered(rng.random, n, [centre[j] for j in active], [half[j] for j in active])
+        out: list[Cell] = [0.0] * m
+        for j, col in zip(active, _shares(cols, [exact[j] for j in active], n), strict=True):
+            out[j] = col
+        return out
+
+    return draw
+
+
+def _flat_ratings(
+    ratings: Sequence[float], half: float, shares: Sequence[float], benefit: Sequence[int]
+) -> WeightSampler:
+    """A flat profile's criterion ratings ± ``half``: the effect's rating splits by concern.
+
+    ``ratings`` are per leaf, with every benefit leaf carrying the *effect's* rating and
+    ``shares`` the concern shares (1 for burdens): the effect is one rating, drawn once per
+    scenario, however many concerns it covers.
+    """
+    m = len(ratings)
+    burden = [j for j in range(m) if j not in benefit]
+    effect = ratings[benefit[0]] if benefit else 0.0
+    exact_total = effect + math.fsum(ratings[j] for j in burden)
 
     def draw(rng: random.Random, n: int) -> list[Cell]:
         rnd = rng.random
-        cols = []
-        for j in active:
-            lo, span = centre[j] - half[j], 2.0 * half[j]
-            cols.append([x if (x := lo + span * u) > 0.0 else 0.0 for u in _uniforms(rnd, n)])
-        totals = list(map(math.fsum, zip(*cols, strict=True)))
+        eff = _jittered(rnd, n, [effect], [half])[0]
+        cols = _jittered(rnd, n, [ratings[j] for j in burden], [half] * len(burden))
+        totals = [math.fsum(t) for t in zip(eff, *cols, strict=True)]
         inv = [1.0 / t if t > 0.0 else 0.0 for t in totals]
-        out: list[Cell] = [0.0] * _M
-        for j, col in zip(active, cols, strict=True):
-            w0 = exact[j]
-            out[j] = [x * s if s else w0 for x, s in zip(col, inv, strict=True)]
+        out: list[Cell] = [0.0] * m
+        for j in benefit:
+            fallback = effect / exact_total * shares[j]
+            out[j] = [e * s * shares[j] if s else fallback for e, s in zip(eff, inv, strict=True)]
+        for j, col in zip(burden, cols, strict=True):
+            fallback = ratings[j] / exact_total
+            out[j] = [x * s if s else fallback for x, s in zip(col, inv, strict=True)]
+        return out
+
+    return draw
+
+
+def _tree(
+    share: tuple[float, float],
+    benefit: Sequence[int],
+    benefit_centre: Sequence[float],
+    benefit_half: Sequence[float],
+    burden: Sequence[int],
+    burden_centre: Sequence[float],
+    burden_half: Sequence[float],
+    exact: Sequence[float],
+) -> WeightSampler:
+    """Hierarchical weights: the benefits' share, then each group's inner split, drawn apart.
+
+    The share is uniform on ``share`` (low, high); within each group the ratings vary
+    uniformly within ± their half-width (a rating of 0 stays 0) and are normalised *within the
+    group*, so the leaves' number in a group never moves weight between the groups.
+    """
+    m = len(exact)
+    lo, hi = share
+    b_exact = math.fsum(exact[j] for j in benefit)
+    benefit_fallback = [exact[j] / b_exact if b_exact > 0 else 0.0 for j in benefit]
+    u_exact = 1.0 - b_exact
+    burden_fallback = [exact[j] / u_exact if u_exact > 0 else 0.0 for j in burden]
+
+    def draw(rng: random.Random, n: int) -> list[Cell]:
+        rnd = rng.random
+        betas = [lo + (hi - lo) * u for u in _uniforms(rnd, n)] if hi > lo else [lo] * n
+        b_cols = _shares(_jittered(rnd, n, benefit_centre, benefit_half), benefit_fallback, n)
+        u_cols = _shares(_jittered(rnd, n, burden_centre, burden_half), burden_fallback, n)
+        out: list[Cell] = [0.0] * m
+        for j, col in zip(benefit, b_cols, strict=True):
+            out[j] = [b * x for b, x in zip(betas, col, strict=True)]
+        for j, col in zip(burden, u_cols, strict=True):
+            out[j] = [(1.0 - b) * x for b, x in zip(betas, col, strict=True)]
+        return out
+
+    return draw
+
+
+def _ordinal_units(
+    weights: Weights, benefit: Sequence[int], burden: Sequence[int], share: tuple[float, float]
+) -> WeightSampler:
+    """Ordinal weights over *criteria*: the effect is one unit, split between the concerns.
+
+    A ranking orders criteria, not leaves, so the visible effect is ranked as a whole (its
+    concern leaves keep their fixed shares of it). Flat: the effect and the burdens are
+    ordered together. Value tree: the benefits keep their stated share (drawn from its range),
+    and only the burdens are ordered, within their group.
+    """
+    exact = list(weights.vector())
+    m = len(exact)
+    b = math.fsum(exact[j] for j in benefit)
+    split = [exact[j] / b if b > 0 else 1.0 / len(benefit) for j in benefit]
+    if weights.tree:
+        u = 1.0 - b
+        inner = [exact[j] / u if u > 0 else 0.0 for j in burden]
+        ordered = _ordinal(_order_groups(inner), len(burden))
+        lo, hi = share
+
+        def draw_tree(rng: random.Random, n: int) -> list[Cell]:
+            betas = [lo + (hi - lo) * u for u in _uniforms(rng.random, n)] if hi > lo else [lo] * n
+            cols = ordered(rng, n)
+            out: list[Cell] = [0.0] * m
+            for j, s in zip(benefit, split, strict=True):
+                out[j] = [x * s for x in betas]
+            for j, col in zip(burden, cols, strict=True):
+                out[j] = (
+                    [(1.0 - x) * c for x, c in zip(betas, col, strict=True)]
+                    if isinstance(col, list)
+                    else col
+                )
+            return out
+
+        return draw_tree
+    units = [b, *(exact[j] for j in burden)]
+    ordered = _ordinal(_order_groups(units), len(units))
+
+    def draw(rng: random.Random, n: int) -> list[Cell]:
+        cols = ordered(rng, n)
+        out: list[Cell] = [0.0] * m
+        effect = cols[0]
+        for j, s in zip(benefit, split, strict=True):
+            out[j] = [x * s for x in effect] if isinstance(effect, list) else effect * s
+        for j, col in zip(burden, cols[1:], strict=True):
+            out[j] = col
+        return out
+
+    return draw
+
+
+def _tree_uniform(benefit: Sequence[int], burden: Sequence[int], m: int) -> WeightSampler:
+    """No preference information, on the tree: the share and each group's split uniform.
+
+    The share is uniform on 0–1 and each group's inner split uniform on its simplex. Uniform
+    over all leaves at once would hand the group with more leaves more weight on average (six
+    burdens against one or two benefits): the splitting bias again.
+    """
+    inner_b = _simplex(range(len(benefit)), len(benefit))
+    inner_u = _simplex(range(len(burden)), len(burden))
+
+    def draw(rng: random.Random, n: int) -> list[Cell]:
+        betas = list(_uniforms(rng.random, n))
+        b_cols = inner_b(rng, n)
+        u_cols = inner_u(rng, n)
+        out: list[Cell] = [0.0] * m
+        for j, col in zip(benefit, b_cols, strict=True):
+            assert not isinstance(col, float)
+            out[j] = [b * x for b, x in zip(betas, col, strict=True)]
+        for j, col in zip(burden, u_cols, strict=True):
+            assert not isinstance(col, float)
+            out[j] = [(1.0 - b) * x for b, x in zip(betas, col, strict=True)]
         return out
 
     return draw
@@ -546,8 +810,8 @@ def _fixed(weights: Sequence[float]) -> WeightSampler:
 
 
 def _order_groups(values: Sequence[float]) -> list[list[int]]:
-    """Criteria with non-zero weight, grouped by equal weight, largest first."""
-    order = sorted((j for j in range(_M) if values[j] > 0), key=lambda j: -values[j])
+    """Leaves with non-zero weight, grouped by equal weight, largest first."""
+    order = sorted((j for j in range(len(values)) if values[j] > 0), key=lambda j: -values[j])
     groups: list[list[int]] = []
     for j in order:
         if groups and abs(values[groups[-1][0]] - values[j]) <= TIE:
@@ -557,21 +821,70 @@ def _order_groups(values: Sequence[float]) -> list[list[int]]:
     return groups
 
 
-def _weight_sampler(profile: Profile, exact: Sequence[float], mode: str) -> WeightSampler:
+def tradeoff_range(profile: Profile) -> tuple[float, float]:
+    """The range (0–1) the benefits' share is drawn from: the stated range, else ± 5 × imprecision."""
+    t = profile.tradeoff
+    if t is None:
+        msg = "a flat profile has no stated trade-off"
+        raise SmaaError(msg)
+    if t.low is not None and t.high is not None:
+        return t.low / 100.0, t.high / 100.0
+    half = 5.0 * float(profile.imprecision)
+    return max(0.0, t.benefit - half) / 100.0, min(100.0, t.benefit + half) / 100.0
+
+
+def _weight_sampler(profile: Profile, weights: Weights, mode: str) -> WeightSampler:
+    exact = list(weights.vector())
+    m = len(exact)
+    leaves = weights.leaves
+    benefit = [j for j, k in enumerate(leaves) if k.startswith("effect:")]
+    burden = [j for j, k in enumerate(leaves) if not k.startswith("effect:")]
     if mode == "none":
-        return _simplex(range(_M))
+        if weights.tree:
+            return _tree_uniform(benefit, burden, m)
+        return _simplex(range(m), m)
     if mode == "ranking" or profile.method == "ranking":
-        if profile.method == "ranking":
-            return _ordinal([[CRITERION_IDS.index(c)] for c in profile.ranking])
-        return _ordinal(_order_groups(exact))
+        share = (weights.benefit, weights.benefit)
+        if profile.tradeoff is not None and mode == "profile":
+            share = tradeoff_range(profile)
+        return _ordinal_units(weights, benefit, burden, share)
     r = float(profile.imprecision)
-    if r <= 0:
+    if r <= 0 and (profile.tradeoff is None or profile.tradeoff.low is None):
         return _fixed(exact)
-    if profile.method == "direct":
-        centre = [float(profile.importance.get(c, 0.0)) for c in CRITERION_IDS]
-        return _jitter(centre, [r] * _M, exact)
-    rel = min(r / 10.0, 1.0)
-    return _jitter(exact, [w * rel for w in exact], exact)
+    raw = weights.raw
+    direct = profile.method == "direct"
+    if profile.tradeoff is None:
+        if direct:
+            shares = [
+                exact[j] / weights.benefit if j in benefit and weights.benefit > 0 else 1.0
+                for j in range(m)
+            ]
+            ratings = [
+                raw.get("effectiveness", 0.0) if j in benefit else raw.get(leaves[j], 0.0)
+                for j in range(m)
+            ]
+            return _flat_ratings(ratings, r, shares, benefit)
+        rel = min(r / 10.0, 1.0)
+        return _flat_jitter(exact, [w * rel for w in exact], exact)
+    concern_ratings = profile.concern_importance
+    if concern_ratings:
+        b_centre = [
+            float(concern_ratings.get(leaves[j].removeprefix("effect:"), 0.0)) for j in benefit
+        ]
+        b_half = [r] * len(benefit)
+    else:
+        b_centre = [1.0] * len(benefit)
+        b_half = [0.0] * len(benefit)
+    if direct:
+        u_centre = [float(raw.get(leaves[j], 0.0)) for j in burden]
+        u_half = [r] * len(burden)
+    else:
+        rel = min(r / 10.0, 1.0)
+        u_centre = [exact[j] for j in burden]
+        u_half = [w * rel for w in u_centre]
+    return _tree(
+        tradeoff_range(profile), benefit, b_centre, b_half, burden, u_centre, u_half, exact
+    )
 
 
 # ------------------------------------------------------------------------------------ fits
@@ -693,11 +1006,12 @@ def _relative_fits(
 class _Tally:
     """Running counts of phase 1 (rank hits, pairwise wins, central weight sums)."""
 
-    def __init__(self, k: int) -> None:
+    def __init__(self, k: int, m: int) -> None:
         self.k = k
+        self.m = m
         self.ranks = [[0.0] * k for _ in range(k)]
         self.wins = [[0] * k for _ in range(k)]
-        self.central = [[0.0] * _M for _ in range(k)]
+        self.central = [[0.0] * m for _ in range(k)]
 
     def add(self, fits: list[Column], weights: Sequence[Cell], n: int) -> None:
         k = self.k
@@ -782,7 +1096,7 @@ class _Tally:
                     rk[r] += share
                 if p == 0:
                     acc = self.central[opt]
-                    for j in range(_M):
+                    for j in range(self.m):
                         acc[j] += share * w[j]
             p += g
 
@@ -831,7 +1145,7 @@ class _Clock:
 def _run(
     table: _Table,
     profile: Profile,
-    exact: Sequence[float],
+    weights_of: Weights,
     method: str,
     *,
     samples: int,
@@ -848,10 +1162,10 @@ def _run(
         raise SmaaError(msg)
     clock = _Clock(samples, progress, cancelled)
     chunk = _chunks(samples)
-    sample_weights = _weight_sampler(profile, exact, mode)
+    sample_weights = _weight_sampler(profile, weights_of, mode)
     rng = random.Random(seed)
     rnd = rng.random
-    tally = _Tally(k)
+    tally = _Tally(k, len(table.leaves))
     rows = range(k)
     left = samples
     clock.check()
@@ -884,7 +1198,7 @@ def _run(
     wins = tuple(tuple(0.0 if i == h else tally.wins[i][h] / samples for h in rows) for i in rows)
     return SmaaResult(
         option_ids=table.ids,
-        criteria=CRITERION_IDS,
+        criteria=table.leaves,
         samples=samples,
         seed=seed,
         weight_mode=mode,
@@ -1089,12 +1403,16 @@ def _from_comparison(
 ) -> SmaaResult:
     profile = comparison.profile
     table = _table(
-        [s.option for s in comparison.scored], profile.concerns, comparison.catalog.criteria
+        [s.option for s in comparison.scored],
+        profile.concerns,
+        comparison.catalog.criteria,
+        lasting_weight=comparison.weights.lasting,
+        horizon_years=DEFAULT_HORIZON_YEARS,
     )
     return _run(
         table,
         profile,
-        comparison.weights.vector(),
+        comparison.weights,
         comparison.method,
         samples=samples,
         seed=seed,
