@@ -251,7 +251,19 @@ def test_risk_rows_use_one_denominator_and_both_framings(comparison: Any, data: 
     rows = [r for o in data.options for r in o.risks]
     known = [r for r in rows if r.figure.known]
     assert known
+    never_seen = [r for r in known if r.figure.text.startswith("none seen in ")]
+    assert never_seen  # microneedling's serious events: 0 in 1,845 (tests/test_zero_in.py)
+    for r in never_seen:
+        m = re.search(r"fewer than ([\d,.]+) in ([\d,]+) ", r.figure.text)
+        assert m, r.figure.text
+        bound = float(m.group(1))
+        assert r.other_side == f"At least {1000 - bound:,.0f} in {m.group(2)} do not."
+        assert r.icons is not None
+        assert r.icons.filled == 0
+        assert r.icons.extra == round(bound)
     for r in known:
+        if r in never_seen:
+            continue
         m = re.match(r"about ([\d,.]+) in ([\d,]+) ", r.figure.text)
         assert m, r.figure.text
         count = float(m.group(1).replace(",", ""))

@@ -100,6 +100,8 @@ def to_toml(data: Mapping[str, Any]) -> str:
 
 
 def _range(q: Range, *, meta: bool = True) -> dict[str, Any]:
+    if q.zero_in is not None:  # "0 events in N" is written as N alone, as in the data files
+        return {"zero_in": q.zero_in}
     out: dict[str, Any] = {"low": q.low, "high": q.high}
     if q.typical is not None:
         out["typical"] = q.typical

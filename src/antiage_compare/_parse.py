@@ -34,6 +34,7 @@ from antiage_compare.model import (
     Source,
     SourceKind,
     Verdict,
+    zero_in_range,
 )
 
 SCHEMA_VERSION = 1
@@ -215,7 +216,14 @@ def _risk(t: Table, refs: Refs) -> Risk:
     rid = t.text("id")
     name = t.text("name")
     severity: Severity = t.choice("severity", Severity.parse)
-    count = parse_range(t, "count", refs, meta=False)
+    zero_in: int | None = None
+    if isinstance(t.raw("count", None), dict) and "zero_in" in t.raw("count"):
+        ct = t.table("count")
+        zero_in = ct.integer("zero_in", minimum=1)
+        ct.done()  # "0 events in N" is the whole figure: low, high and typical follow from N
+        count: Quantity = NoData()
+    else:
+        count = parse_range(t, "count", refs, meta=False)
     per = t.integer("per", minimum=1)
     unit = t.text("unit")
     population = t.text("population")
@@ -223,6 +231,9 @@ def _risk(t: Table, refs: Refs) -> Risk:
     sources = refs.ids(t, "sources")
     note = t.text("note", "", empty=True)
     t.done()
+    if zero_in is not None:
+        n = zero_in
+        count = t.convert("per", lambda: zero_in_range(n, per, sources=sources))
     return t.convert(
         "id",
         lambda: Risk(

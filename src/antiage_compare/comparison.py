@@ -179,7 +179,10 @@ _CLOSE = 0.005
 def _raw_dict(q: Quantity) -> dict[str, Any] | None:
     if isinstance(q, NoData):
         return None
-    return {"low": q.low, "typical": q.typical, "high": q.high, "unit": q.unit}
+    out: dict[str, Any] = {"low": q.low, "typical": q.typical, "high": q.high, "unit": q.unit}
+    if q.zero_in is not None:
+        out["zero_in"] = q.zero_in
+    return out
 
 
 @frozen

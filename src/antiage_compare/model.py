@@ -48,6 +48,8 @@ __all__ = [
     "Source",
     "SourceKind",
     "Verdict",
+    "rule_of_three",
+    "zero_in_range",
 ]
 
 #: The concern ids every option describes, in display order.
@@ -408,6 +410,10 @@ class Range:
 
     ``typical`` is ``None`` when the sources give a spread but no single typical value; the
     point estimate is then the midpoint (see :attr:`point`), and SMAA draws uniformly.
+
+    ``zero_in`` is set when the figure is a count of events **never seen** in ``zero_in``
+    people: the range is then 0 to the rule-of-three bound (see :func:`zero_in_range`), with no
+    typical value, and is scored like any other range without one.
     """
 
     low: float = field(validator=_finite)
@@ -417,8 +423,17 @@ class Range:
     sources: tuple[str, ...] = field(default=(), converter=_ids)
     note: str = ""
     editorial: bool = False
+    zero_in: int | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.zero_in is not None:
+            if isinstance(self.zero_in, bool) or not isinstance(self.zero_in, int):
+                raise _invalid(self, "zero_in", "must be a whole number of people", self.zero_in)
+            if self.zero_in < 1:
+                raise _invalid(self, "zero_in", "must be at least 1", self.zero_in)
+            if self.low != 0 or self.typical is not None:
+                msg = "a range of events never seen starts at 0 and has no typical value"
+                raise _invalid(self, "zero_in", msg, self.zero_in)
         if self.low > self.high:
             raise _invalid(self, "low", f"is greater than high ({self.high:g})", self.low)
         if self.typical is not None and not self.low <= self.typical <= self.high:
@@ -453,6 +468,28 @@ class Range:
 
 #: A figure: a range, or an explicit statement that there is no data.
 Quantity: TypeAlias = Range | NoData
+
+
+def rule_of_three(n: int, per: int) -> float:
+    """The 95% upper bound on ``per`` when an event was seen in 0 of ``n`` people: ``3·per/n``.
+
+    The "rule of three" (Hanley & Lippman-Hand 1983; Eypasch et al. 1995): with no events in
+    ``n``, the one-sided 95% upper confidence bound of the rate is about ``3/n``. It is capped at
+    ``per`` (a count cannot exceed its denominator), which matters only for ``n < 3``.
+    """
+    return min(float(per), 3.0 * per / n)
+
+
+def zero_in_range(n: int, per: int, *, sources: Iterable[str] = (), note: str = "") -> Range:
+    """The range of a risk seen 0 times in ``n`` people, on ``per``: 0 to the rule of three."""
+    return Range(
+        low=0.0,
+        high=rule_of_three(n, per),
+        typical=None,
+        sources=tuple(sources),
+        note=note,
+        zero_in=n,
+    )
 
 
 @frozen(kw_only=True)
@@ -529,6 +566,17 @@ class Risk:
             if self.count.high > self.per:
                 msg = f"high ({self.count.high:g}) is above its denominator ({self.per})"
                 raise _invalid(self, "count", msg, self.count.high)
+            n = self.count.zero_in
+            if n is not None:
+                if not math.isclose(self.count.high, rule_of_three(n, self.per)):
+                    msg = (
+                        f"a risk seen 0 times in {n:,} has the high end 3 × {self.per:,} / {n:,} "
+                        f"= {rule_of_three(n, self.per):g} (the rule of three)"
+                    )
+                    raise _invalid(self, "count", msg, self.count.high)
+                if not self.note.strip():
+                    msg = f"a risk seen 0 times in {n:,} must name the study in its note"
+                    raise _invalid(self, "note", msg, self.note)
 
     def per_1000(self) -> Quantity:
         """The count rescaled to a denominator of 1,000 (same unit)."""

@@ -71,6 +71,8 @@ class Frequency:
         denominator: 1,000 unless counts are too small to read as whole numbers.
         unit: who or what was counted (patients, treatments, ...).
         known: false for "no data".
+        zero_in: for an event never seen, the number of people it was never seen in (the
+            range is then 0 to the rule-of-three bound, and ``count`` is that bound's middle).
     """
 
     count: float
@@ -79,6 +81,7 @@ class Frequency:
     denominator: int
     unit: str
     known: bool
+    zero_in: int | None = None
 
     @property
     def text(self) -> str:
@@ -86,6 +89,11 @@ class Frequency:
         if not self.known:
             return "no data: not measured in any source found"
         d = f"{self.denominator:,}"
+        if self.zero_in is not None:
+            return (
+                f"none seen in {self.zero_in:,} {self.unit}, so probably fewer than "
+                f"{number(self.high)} in {d} (a 95% upper bound)"
+            )
         text = f"about {number(self.count)} in {d} {self.unit}"
         if self.low != self.high:
             text += f" (range {number(self.low)} to {number(self.high)})"
@@ -96,6 +104,8 @@ class Frequency:
         """The other framing: "939 in 1,000 do not"."""
         if not self.known:
             return ""
+        if self.zero_in is not None:
+            return f"at least {number(self.denominator - self.high)} in {self.denominator:,} do not"
         rest = self.denominator - self.count
         return f"{number(rest)} in {self.denominator:,} do not"
 
@@ -108,7 +118,9 @@ def frequency(risk: Risk) -> Frequency:
     assert isinstance(q, Range)
     denominator = 1000
     scale = 1.0
-    while q.point * scale < 1 and denominator < 1_000_000 and q.point > 0:
+    # An event never seen is read on its upper bound (its point is only the bound's middle).
+    size = q.high if q.zero_in is not None else q.point
+    while size * scale < 1 and denominator < 1_000_000 and size > 0:
         denominator *= 10
         scale *= 10
     return Frequency(
@@ -118,4 +130,5 @@ def frequency(risk: Risk) -> Frequency:
         denominator=denominator,
         unit=risk.unit,
         known=True,
+        zero_in=q.zero_in,
     )

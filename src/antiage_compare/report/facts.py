@@ -37,7 +37,7 @@ from antiage_compare.report.records import (
     ReasonItem,
     RiskRow,
 )
-from antiage_compare.wording import frequency, money, number
+from antiage_compare.wording import Frequency, frequency, money, number
 
 if TYPE_CHECKING:
     from antiage_compare.comparison import Comparison, ScoredOption
@@ -139,6 +139,8 @@ class OptionFacts:
                 icons=None,
                 picture_text="No picture: there is no figure to draw.",
             )
+        if f.zero_in is not None:
+            return self._zero_in_row(option, risk, f)
         d = f"{f.denominator:,}"
         text = f"about {number(f.count)} in {d} {unit}"
         if f.low != f.high:
@@ -179,6 +181,39 @@ class OptionFacts:
             picture_text=picture,
         )
 
+    def _zero_in_row(self, option: Option, risk: Risk, f: Frequency) -> RiskRow:
+        """A harm never seen in ``f.zero_in`` people: none dark, the upper bound striped."""
+        unit = risk.unit or "people"
+        fig = Figure(
+            text=f.text,
+            known=True,
+            certainty=self.certainty(option, risk.sources),
+            note=risk.note,
+            cites=self.cite(risk.sources),
+        )
+        icons = None
+        picture = ""
+        if f.denominator == 1000:
+            top = min(1000, max(1, round(f.high)))
+            label = (
+                f"Picture of 1,000 squares. None are dark: no one of {f.zero_in:,} {unit} had "
+                f"this. {top} {'is' if top == 1 else 'are'} striped: the true figure could be up "
+                f"to {number(f.high)} in 1,000. {1000 - top} are white."
+            )
+            icons = IconArray(total=1000, filled=0, extra=top, label=label)
+        else:
+            picture = f"Too rare to draw: none seen in {f.zero_in:,} {unit}."
+        return RiskRow(
+            name=risk.name,
+            serious=risk.severity.value == "serious",
+            figure=fig,
+            other_side=f.other_side[:1].upper() + f.other_side[1:] + ".",
+            population=risk.population,
+            time_frame=risk.time_frame,
+            icons=icons,
+            picture_text=picture,
+        )
+
     def _risk_answer(self, option: Option, risk: Risk | None) -> _Answer:
         """A harm in one Option Grid cell: its name and "about N in D"."""
         if risk is None:
@@ -186,9 +221,14 @@ class OptionFacts:
         f = frequency(risk)
         if not f.known:
             return _Answer(f"{risk.name}: no data", "no data", risk.sources)
-        text = f"{risk.name}: about {number(f.count)} in {f.denominator:,} {risk.unit or 'people'}"
-        if f.low != f.high:
-            text += f" (range {number(f.low)} to {number(f.high)})"
+        if f.zero_in is not None:
+            text = f"{risk.name}: {f.text}"
+        else:
+            text = (
+                f"{risk.name}: about {number(f.count)} in {f.denominator:,} {risk.unit or 'people'}"
+            )
+            if f.low != f.high:
+                text += f" (range {number(f.low)} to {number(f.high)})"
         return _Answer(text, self.certainty(option, risk.sources), risk.sources)
 
     # -- sections -------------------------------------------------------------------------------
