@@ -567,5 +567,16 @@ def test_catalog_argument_is_used() -> None:
 def test_comparison_str_is_a_table() -> None:
     """Printing a Comparison in a shell shows the ranked table."""
     text = str(compare(example_profile()))
-    assert text.splitlines()[0].split() == ["rank", "fit", "option"]
+    assert text.splitlines()[0].split() == ["rank", "fit", "range", "option"]
     assert "No new treatment" in text or "no_procedure" in text
+    c = compare(example_profile())
+    for s in c.scored:
+        line = next(
+            x for x in text.splitlines() if x.endswith(s.option.name) or s.option.name + " " in x
+        )
+        cell = line.split()[2]
+        if s.range.known:
+            assert cell == "-"
+        else:
+            assert cell == f"{s.range.low:.0f}-{s.range.high:.0f}"
+    assert "range: the fit with the option's missing figures" in text

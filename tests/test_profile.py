@@ -185,7 +185,13 @@ def profile_dicts(draw: st.DrawFn) -> dict[str, Any]:
         d["importance"] = imp
     elif form == "ranking":
         d["ranking"] = {
-            "order": draw(st.lists(st.sampled_from(CRITERION_IDS), unique=True, min_size=1))
+            # a ranking must order something that is weighed: evidence and durability only
+            # qualify the effect (a ranking of them alone is a ProfileError, tested elsewhere)
+            "order": draw(
+                st.lists(st.sampled_from(CRITERION_IDS), unique=True, min_size=1).filter(
+                    lambda order: any(c not in ("evidence", "durability") for c in order)
+                )
+            )
         }
     else:
         d["swing"] = {"cost": draw(st.integers(1, 100))}

@@ -16,14 +16,21 @@ from antiage_compare.report import repr_html
 MARKUP = '<script>window.__pwned=1</script> "Zoë" & <b>co</b>'
 
 
-def _rows(fragment: str) -> list[tuple[int, float, str]]:
-    """(rank, fit, option cell text) for each body row of the table."""
+def _cells(fragment: str) -> list[tuple[int, float, str, str]]:
+    """(rank, fit, fit range cell, option cell text) for each body row of the table."""
     return [
-        (int(rank), float(fit), unescape(name))
-        for rank, fit, name in re.findall(
-            r"<tr><td[^>]*>(\d+)</td><td[^>]*>([\d.]+)</td><th[^>]*>(.*?)</th></tr>", fragment
+        (int(rank), float(fit), span, unescape(name))
+        for rank, fit, span, name in re.findall(
+            r"<tr><td[^>]*>(\d+)</td><td[^>]*>([\d.]+)</td><td[^>]*>([\d-]+)</td>"
+            r"<th[^>]*>(.*?)</th></tr>",
+            fragment,
         )
     ]
+
+
+def _rows(fragment: str) -> list[tuple[int, float, str]]:
+    """(rank, fit, option cell text) for each body row of the table."""
+    return [(rank, fit, name) for rank, fit, _, name in _cells(fragment)]
 
 
 def _marked(s: ScoredOption) -> str:
@@ -37,6 +44,19 @@ def test_rows_follow_the_ranking() -> None:
     c = compare(example_profile())
     assert any(s.cautions for s in c.scored)
     assert _rows(c._repr_html_()) == [(s.rank, round(s.fit, 1), _marked(s)) for s in c.scored]
+
+
+def test_fit_ranges_match_the_text_table() -> None:
+    """The range column is the text table's: low-high for missing figures, a dash otherwise."""
+    c = compare(example_profile())
+    spans = [span for _, _, span, _ in _cells(c._repr_html_())]
+    assert "-" in spans  # some option has nothing missing
+    assert any(span != "-" for span in spans)
+    for s, span in zip(c.scored, spans, strict=True):
+        r = s.fit_range
+        assert r is not None
+        assert span == ("-" if r.known else f"{r.low:.0f}-{r.high:.0f}")
+    assert "Range: the fit with the option's missing figures" in unescape(c._repr_html_())
 
 
 def test_marks_and_exclusions_match_the_text_table() -> None:
@@ -74,8 +94,10 @@ def test_every_string_is_escaped() -> None:
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt; &quot;Zoë&quot; &amp; &lt;b&gt;co" in (
         fragment
     )
-    # every option, the profile name in the caption, and the top option again in the summary
-    assert unescape(fragment).count(MARKUP) == len(c.scored) + len(c.excluded) + 2
+    # every option, the profile name in the caption, and the options the summary names again
+    named = c.summary().count(MARKUP)
+    assert named >= 1
+    assert unescape(fragment).count(MARKUP) == len(c.scored) + len(c.excluded) + 1 + named
 
 
 def test_no_report_and_no_jinja2_are_needed() -> None:

@@ -23,6 +23,7 @@ from antiage_compare.mcda import roc_weights
 from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile, example_profile
 from antiage_compare.scoring import compare
+from antiage_compare.tree import lasting_factor
 from antiage_compare.uncertainty import smaa as smaa_module
 from antiage_compare.uncertainty.sensitivity import sensitivity
 from antiage_compare.uncertainty.smaa import Cancelled, SmaaError, SmaaResult, smaa, smaa_comparison
@@ -183,13 +184,22 @@ def test_point_figures_and_exact_weights_give_the_deterministic_ranking(
         return q if isinstance(q, NoData) else Range(low=q.point, high=q.point, typical=q.point)
 
     real_effect, real_lasting = smaa_module.benefit_figure, smaa_module.lasting
+
+    def lasting_point(o: Any, w: float, h: float) -> Any:
+        # an unknown duration, collapsed to the deterministic fit's middle coverage (0.5)
+        q = real_lasting(o, w, h)
+        if isinstance(q, NoData):
+            v = lasting_factor(0.5, w)
+            return Range(low=v, high=v, typical=v)
+        return point(q)
+
     monkeypatch.setattr("antiage_compare.uncertainty.smaa.performance", collapsed)
     monkeypatch.setattr(
         "antiage_compare.uncertainty.smaa.benefit_figure", lambda o, c: point(real_effect(o, c))
     )
-    monkeypatch.setattr(
-        "antiage_compare.uncertainty.smaa.lasting", lambda o, w, h: point(real_lasting(o, w, h))
-    )
+    monkeypatch.setattr("antiage_compare.uncertainty.smaa.lasting", lasting_point)
+    # a missing burden figure, collapsed to the deterministic fit's middle value
+    monkeypatch.setattr(smaa_module, "_MISSING", lambda rnd, n: [0.5] * n)
     profile = attrs.evolve(PROFILE, imprecision=0.0)
     comparison = compare(profile, CATALOG)
     r = smaa_comparison(comparison, samples=30)
@@ -234,9 +244,9 @@ def test_golden_numbers_for_a_fixed_seed(tmp_path: Path) -> None:
 
 
 #: Recorded from the implementation (rows: the comparison's rank order; see the test). Last
-#: re-recorded for the value tree (leaf columns, certainty and lasting qualifying the effect).
-GOLDEN_COUNTS = [[122, 95, 88, 95], [60, 139, 176, 25], [115, 151, 122, 12], [103, 15, 14, 268]]
-GOLDEN_PAIRWISE_A = [0, 193, 178, 273]
+#: re-recorded when "no data" figures came to be drawn over their whole scale (issue 13).
+GOLDEN_COUNTS = [[120, 104, 89, 87], [64, 136, 169, 31], [106, 141, 133, 20], [110, 19, 9, 262]]
+GOLDEN_PAIRWISE_A = [0, 195, 190, 272]
 
 
 #: Exact numbers (float.hex) for fixed seeds, the same on every supported Python.
@@ -515,16 +525,43 @@ def test_ranking_profile_central_weights_follow_the_ranking() -> None:
     assert seen
 
 
-def test_no_data_is_reported_and_held_neutral(tmp_path: Path) -> None:
-    """A "no data" figure is listed in ``no_data`` and never drawn."""
+def test_no_data_is_reported_and_drawn_over_the_whole_scale(tmp_path: Path) -> None:
+    """A "no data" figure is listed in ``no_data`` and drawn uniformly over its whole scale.
+
+    Not held at the middle: a burden cell's draws spread over 0–1, and an unknown duration's
+    lasting factor over ``1 − d .. 1``; each half of the range holds about half the draws.
+    """
     no_dur = point_option("opt_b", downtime=(1, 5, None))
     no_dur["effect"]["duration_months"] = "no data"
     no_dur["effect"]["duration_reason"] = "not followed up"
+    no_dur["cost"]["amount"] = "no data"
     cat = tiny_catalog(tmp_path, point_option("opt_a"), no_dur)
     r = smaa(direct(), cat, samples=100, weights="none")
     assert ("opt_b", "durability") in r.no_data
+    assert ("opt_b", "cost") in r.no_data
     assert {o for o, _ in r.no_data} == {"opt_b", "no_procedure"}
-    assert f"{len(r.no_data)} figures with no data were held at the middle" in r.summary()
+    assert (
+        f"{len(r.no_data)} figures with no data were drawn anywhere from the bottom to the top"
+        in r.summary()
+    )
+    b = list(cat.ids).index("opt_b")
+    table = smaa_module._table(list(cat), (), cat.criteria, lasting_weight=0.4)
+    leaves = [leaf.key for leaf in smaa_module.tree_leaves((), cat.criteria)]
+    cost = leaves.index("cost")
+    assert table.fixed[b][cost] is None  # drawn, not a constant
+    assert table.bounds[b][cost] == (0.0, 1.0)
+    lasting = dict(table.lasting)
+    assert b in lasting  # the unknown duration's lasting factor is drawn too
+    n = 4000
+    cells = smaa_module._draw_cells(table, random.Random(3).random, n)
+    col = cells[b][cost]
+    assert isinstance(col, list)
+    assert min(col) < 0.02
+    assert max(col) > 0.98
+    assert 0.45 < sum(x < 0.5 for x in col) / n < 0.55
+    factors = lasting[b](random.Random(4).random, n)
+    assert min(factors) == pytest.approx(0.6, abs=0.01)  # 1 − d with d = 0.4
+    assert max(factors) == pytest.approx(1.0, abs=0.01)
     shipped = smaa(PROFILE, CATALOG, samples=10)
     comparison = compare(PROFILE, CATALOG)
     expected = {

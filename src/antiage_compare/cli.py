@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from antiage_compare._version import package_version
 from antiage_compare.catalog import Catalog
+from antiage_compare.comparison import RANGE_NOTE, range_cell
 from antiage_compare.errors import AntiageError, UsageError
 from antiage_compare.loading import FileKind, file_kind, load_catalog, load_clinic
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Option, Range, Risk, Severity
@@ -164,13 +165,15 @@ def _compare_text(result: Comparison, out: TextIO) -> None:
     who = result.profile.name or "this profile"
     w(f"How well each option fits the priorities of {who}\n")
     w(f"(method: {result.method}; fit 0-100; information, not medical advice)\n\n")
-    w(f"{'rank':>4}  {'fit':>5}  option\n")
+    w(f"{'rank':>4}  {'fit':>5}  {'range':>8}  option\n")
     for s in result.scored:
         tie = " (tie)" if s.tied_with else ""
-        w(f"{s.rank:>4}  {s.fit:5.1f}  {s.option.name}{tie}\n")
+        w(f"{s.rank:>4}  {s.fit:5.1f}  {range_cell(s.range):>8}  {s.option.name}{tie}\n")
         for r in s.cautions:
             src = f"  [{', '.join(r.sources)}]" if r.sources else ""
-            w(_wrap(f"Caution: {r.text}", " " * 15) + src + "\n")
+            w(_wrap(f"Caution: {r.text}", " " * 25) + src + "\n")
+    if any(not s.range.known for s in result.scored):
+        w(_wrap(f"Range: {RANGE_NOTE}.", "") + "\n")
     if result.excluded:
         w("\nNot open to you\n")
         for e in result.excluded:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from antiage_compare.weights import Weights
 
 
-__all__ = ["BiasCheck", "Comparison", "Contribution", "ScoredOption"]
+__all__ = ["BiasCheck", "Comparison", "Contribution", "FitRange", "ScoredOption"]
 
 
 @frozen
@@ -111,6 +111,46 @@ class BiasCheck:
 
 
 @frozen
+class FitRange:
+    """How far an option's fit could move as its "no data" figures turn out worst or best.
+
+    A figure that is "no data" counts as the middle of its scale (0.5) in the fit. Here it
+    takes the value 0 (``low``) and 1 (``high``) instead, all at once, so the range holds every
+    fit the option could have once the figures are found. ``low == high == fit`` when nothing
+    the person weighs is missing.
+
+    Attributes:
+        low: the fit with every missing figure at the worst end of its scale (0–100).
+        high: the fit with every missing figure at the best end (0–100).
+        missing: the leaves whose figure is missing (``"effect:<concern>"`` when the effect's
+            duration is unknown, else the burden's criterion id).
+    """
+
+    low: float
+    high: float
+    missing: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """True when nothing the person weighs is missing (the range is the fit itself)."""
+        return not self.missing
+
+    def overlaps(self, other: FitRange) -> bool:
+        """True when the two ranges share any fit (so the data cannot yet order them)."""
+        return self.low <= other.high and other.low <= self.high
+
+    def text(self) -> str:
+        """The range in words, "50 to 64" (whole points), or the fit alone if nothing is missing."""
+        if round(self.low) == round(self.high):
+            return f"{self.low:.0f}"
+        return f"{self.low:.0f} to {self.high:.0f}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: ``{"low", "high"}``."""
+        return {"low": self.low, "high": self.high}
+
+
+@frozen
 class ScoredOption:
     """One eligible option's fit (0–100) under the comparison's method, rank, contributions and dominance.
 
@@ -124,6 +164,15 @@ class ScoredOption:
     contributions: tuple[Contribution, ...]
     dominated_by: tuple[str, ...]
     cautions: tuple[Reason, ...]
+    #: The fit with this option's "no data" figures at 0 and at 1 (see :class:`FitRange`).
+    fit_range: FitRange | None = None
+
+    @property
+    def range(self) -> FitRange:
+        """The fit range (the fit at both ends for an option built without one)."""
+        if self.fit_range is None:
+            return FitRange(low=self.fit, high=self.fit)
+        return self.fit_range
 
     @property
     def id(self) -> str:
@@ -156,6 +205,39 @@ class ScoredOption:
     def benefit_points(self) -> float:
         """The MAVT points from the benefits (the visible effect on the person's concerns)."""
         return math.fsum(c.points for c in self.contributions if c.group == "benefit")
+
+
+#: What the "range" column means, wherever it is shown.
+RANGE_NOTE = (
+    "the fit with the option's missing figures at the bottom and at the top of their scales "
+    "(a dash when nothing it is scored on is missing)"
+)
+
+
+def range_cell(r: FitRange) -> str:
+    """The fit range for a table cell: "50-64", or "-" when nothing is missing."""
+    if r.known:
+        return "-"
+    return f"{r.low:.0f}-{r.high:.0f}"
+
+
+def _overlap_sentence(sa: ScoredOption, sb: ScoredOption) -> str:
+    """Why two options' order may not hold: their fit ranges overlap (or ``""``)."""
+    ra, rb = sa.range, sb.range
+    if (ra.known and rb.known) or not ra.overlaps(rb):
+        return ""
+
+    def one(s: ScoredOption) -> str:
+        r = s.range
+        if r.known:
+            return f"{s.option.name}'s is {r.text()} (nothing missing)"
+        return f"{s.option.name}'s could be {r.text()}"
+
+    return (
+        f"Some figures are missing: with each at the bottom and at the top of its scale, "
+        f"{one(sa)} and {one(sb)}. These ranges overlap, so the order of these two could "
+        "change once the figures are found."
+    )
 
 
 #: The relative methods' names in explanations.
@@ -277,6 +359,9 @@ class Comparison:
             parts.append(f"{lead}{nb} does better on {join_and(for_b)}.")
         if not for_a and not for_b:
             parts.append("They are close on every criterion that matters to you.")
+        overlap = _overlap_sentence(sa, sb)
+        if overlap:
+            parts.append(overlap)
         return " ".join(parts)
 
     def summary(self) -> str:
@@ -286,7 +371,50 @@ class Comparison:
         top = self.top
         names = join_and([s.option.name for s in top])
         verb = "fit" if len(top) > 1 else "fits"
-        return f"On the figures' typical values, {names} {verb} your priorities best ({top[0].fit:.0f} out of 100)."
+        text = (
+            f"On the figures' typical values, {names} {verb} your priorities best "
+            f"({top[0].fit:.0f} out of 100)."
+        )
+        caveat = self.overlap_text()
+        return f"{text} {caveat}" if caveat else text
+
+    def overlapping_top(self) -> tuple[ScoredOption, ...]:
+        """The options below the top whose fit range overlaps a top option's.
+
+        With their "no data" figures anywhere between worst and best, these could fit as well
+        as the option or options ranked first, so nothing may present the first as ahead of
+        them without saying so.
+        """
+        top = self.top
+        return tuple(
+            s for s in self.scored if s.rank != 1 and any(s.range.overlaps(t.range) for t in top)
+        )
+
+    def overlap_text(self) -> str:
+        """A sentence saying which options the missing figures leave level with the first.
+
+        Empty when no fit range below the top reaches the top's.
+        """
+        others = self.overlapping_top()
+        if not others:
+            return ""
+        tops = join_and(
+            [
+                f"{t.option.name} scores {t.fit:.0f} with nothing missing"
+                if t.range.known
+                else f"{t.option.name} could score {t.range.text()}"
+                for t in self.top
+            ]
+        )
+        shown = [f"{s.option.name} ({s.range.text()})" for s in others[:3]]
+        if len(others) > 3:
+            shown.append(f"{len(others) - 3} other options")
+        verb = "could" if len(others) == 1 else "could each"
+        return (
+            f"But some figures are missing. With each missing figure at the bottom and at the top "
+            f"of its scale, {tops}; {join_and(shown)} {verb} score as high, so the figures we "
+            "have cannot yet put these in order."
+        )
 
     # -- data -----------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -328,6 +456,7 @@ class Comparison:
                     "id": s.option.id,
                     "name": s.option.name,
                     "fit": s.fit,
+                    "fit_range": s.range.to_dict(),
                     "mavt_fit": s.mavt_fit,
                     "rank": s.rank,
                     "tied_with": list(s.tied_with),
@@ -370,14 +499,18 @@ class Comparison:
 
     def table(self) -> str:
         """A compact plain-text table: rank, fit, option; then the exclusions."""
-        lines = [f"{'rank':>4}  {'fit':>5}  option"]
+        lines = [f"{'rank':>4}  {'fit':>5}  {'range':>8}  option"]
         for s in self.scored:
             tie = " (tie)" if s.tied_with else ""
             note = "  [caution]" if s.cautions else ""
-            lines.append(f"{s.rank:>4}  {s.fit:5.1f}  {s.option.name}{tie}{note}")
+            lines.append(
+                f"{s.rank:>4}  {s.fit:5.1f}  {range_cell(s.range):>8}  {s.option.name}{tie}{note}"
+            )
         if self.excluded:
             lines.append("not open to you:")
             lines.extend(f"  {e.option.name}: {e.reasons[0].text}" for e in self.excluded)
+        if any(not s.range.known for s in self.scored):
+            lines.append(f"range: {RANGE_NOTE}")
         lines.extend(f"note: {n}" for n in self.notes)
         if self.bias is not None and self.bias.flagged:
             lines.extend(f"check: {r}" for r in self.bias.reasons)
@@ -399,7 +532,7 @@ class Comparison:
             f"<table>\n<caption>How well each option fits the priorities of {who} "
             f"(fit 0–100, method {escape(self.method)})</caption>",
             '<thead><tr><th scope="col">rank</th><th scope="col">fit</th>'
-            '<th scope="col">option</th></tr></thead>',
+            '<th scope="col">range</th><th scope="col">option</th></tr></thead>',
             "<tbody>",
         ]
         for s in self.scored:
@@ -407,9 +540,12 @@ class Comparison:
             lines.append(
                 f'<tr><td style="text-align:right">{s.rank}</td>'
                 f'<td style="text-align:right">{s.fit:.1f}</td>'
+                f'<td style="text-align:right">{range_cell(s.range)}</td>'
                 f'<th scope="row" style="text-align:left">{escape(s.option.name)}{marks}</th></tr>'
             )
         lines.append("</tbody>\n</table>")
+        if any(not s.range.known for s in self.scored):
+            lines.append(f"<p>Range: {escape(RANGE_NOTE)}.</p>")
         if self.excluded:
             lines.append("<p>Not open to you:</p>\n<ul>")
             lines.extend(

@@ -19,7 +19,13 @@ from attrs import frozen
 
 from antiage_compare import mcda
 from antiage_compare.catalog import Catalog
-from antiage_compare.comparison import BiasCheck, Comparison, Contribution, ScoredOption
+from antiage_compare.comparison import (
+    BiasCheck,
+    Comparison,
+    Contribution,
+    FitRange,
+    ScoredOption,
+)
 from antiage_compare.criteria import CRITERIA, NEUTRAL, Criterion, burden_figures, performance
 from antiage_compare.eligibility import Eligibility, assess
 from antiage_compare.errors import MethodError, WrongTypeError
@@ -38,7 +44,15 @@ from antiage_compare.tree import (
 from antiage_compare.tree import leaves as tree_leaves
 from antiage_compare.weights import Weights, implied_tree_share, resolve_weights
 
-__all__ = ["METHODS", "ValueRow", "compare", "criterion_spans", "value_row", "value_rows"]
+__all__ = [
+    "METHODS",
+    "ValueRow",
+    "compare",
+    "criterion_spans",
+    "fit_ranges",
+    "value_row",
+    "value_rows",
+]
 
 Method = Literal["mavt", "topsis", "vikor"]
 METHODS: tuple[str, ...] = ("mavt", "topsis", "vikor")
@@ -58,6 +72,9 @@ class ValueRow:
             a benefit leaf) and is flagged.
         no_data: the keys of the leaves whose value used the neutral 0.5 somewhere.
         lasting: per leaf, the lasting factor (benefit leaves; ``None`` for burdens).
+        low, high: per leaf, the value with every "no data" figure at the worst (0) and the
+            best (1) end of its scale; equal to ``values`` where nothing is missing. They give
+            the option's fit range.
     """
 
     option: Option
@@ -66,6 +83,8 @@ class ValueRow:
     values: tuple[float, ...]
     no_data: frozenset[str]
     lasting: tuple[Quantity | None, ...]
+    low: tuple[float, ...]
+    high: tuple[float, ...]
 
 
 #: The most value rows one catalogue keeps (options × distinct concern lists); past it the memo
@@ -95,19 +114,27 @@ def value_row(
     leaves = tree_leaves(concerns, criteria) if tree is None else tree
     perf = burden_figures(option)
     last = lasting(option, lasting_weight, horizon_years)
-    last_point = lasting_factor(NEUTRAL, lasting_weight) if isinstance(last, NoData) else last.point
+    unknown = isinstance(last, NoData)
+    # A duration that is "no data" leaves the coverage unknown: the middle (0.5) for the fit,
+    # 0 and 1 at the two ends of the fit range.
+    last_point = lasting_factor(NEUTRAL, lasting_weight) if unknown else last.point  # type: ignore[union-attr]
+    last_ends = (lasting_factor(0.0, lasting_weight), 1.0) if unknown else (last_point, last_point)
     raw: list[Quantity] = []
     values: list[float] = []
+    low: list[float] = []
+    high: list[float] = []
     missing: set[str] = set()
     lasting_col: list[Quantity | None] = []
     for leaf in leaves:
         if leaf.concern is not None:
             effect = benefit_figure(option, leaf.concern)
             raw.append(effect)
-            grade = option.certainty_of(leaf.concern)
-            values.append(effect.point * CERTAINTY_FACTOR[grade] * last_point)
+            scaled = effect.point * CERTAINTY_FACTOR[option.certainty_of(leaf.concern)]
+            values.append(scaled * last_point)
+            low.append(scaled * last_ends[0])
+            high.append(scaled * last_ends[1])
             lasting_col.append(last)
-            if isinstance(last, NoData) and effect.high > 0:
+            if unknown and effect.high > 0:
                 missing.add(leaf.key)
             continue
         q = perf[leaf.criterion.id]
@@ -115,11 +142,23 @@ def value_row(
         lasting_col.append(None)
         if isinstance(q, NoData):
             values.append(NEUTRAL)
+            low.append(0.0)
+            high.append(1.0)
             missing.add(leaf.key)
         else:
-            values.append(leaf.criterion.value(q.point))
+            v = leaf.criterion.value(q.point)
+            values.append(v)
+            low.append(v)
+            high.append(v)
     return ValueRow(
-        option, leaves, tuple(raw), tuple(values), frozenset(missing), tuple(lasting_col)
+        option,
+        leaves,
+        tuple(raw),
+        tuple(values),
+        frozenset(missing),
+        tuple(lasting_col),
+        tuple(low),
+        tuple(high),
     )
 
 
@@ -202,6 +241,40 @@ def fits(
         return tuple(100.0 * c for c in mcda.topsis(shifted, weights, directions))
     result = mcda.vikor(values, weights, directions)
     return tuple(100.0 * (1.0 - q) for q in result.q)
+
+
+def fit_ranges(
+    rows: Sequence[ValueRow], weights: Sequence[float], method: str, scores: Sequence[float]
+) -> tuple[FitRange, ...]:
+    """Each option's fit with its own "no data" figures at the worst (0) and best (1) ends.
+
+    Under MAVT the fit is a weighted sum, so this is the whole range of fits the option could
+    have, whatever its missing figures turn out to be. Under TOPSIS and VIKOR the other options
+    are held at their point values (their fits depend on what else is compared). An option
+    with nothing missing that matters (weight above 0) gets its fit at both ends.
+    """
+    out = []
+    values = [list(r.values) for r in rows]
+    for i, r in enumerate(rows):
+        missing = tuple(
+            leaf.key
+            for j, leaf in enumerate(r.leaves)
+            if leaf.key in r.no_data and weights[j] > 0 and r.low[j] != r.high[j]
+        )
+        if not missing:
+            out.append(FitRange(low=scores[i], high=scores[i], missing=()))
+            continue
+        if method == "mavt":
+            lo, hi = fits([r.low, r.high], weights, method)
+        else:
+            ends = []
+            for row in (r.low, r.high):
+                values[i] = list(row)
+                ends.append(fits(values, weights, method)[i])
+            values[i] = list(r.values)
+            lo, hi = min(ends), max(ends)
+        out.append(FitRange(low=min(lo, scores[i]), high=max(hi, scores[i]), missing=missing))
+    return tuple(out)
 
 
 def compare(
@@ -315,6 +388,7 @@ def _assemble(
 ) -> Comparison:
     w = weights.vector()
     scores = fits([r.values for r in rows], w, method) if rows else ()
+    ranges = fit_ranges(rows, w, method, scores)
     ranking = mcda.rank(scores, ties="min") if rows else mcda.Ranking((), ())
     active = [j for j, x in enumerate(w) if x > 0]
     projected = [[r.values[j] for j in active] for r in rows]
@@ -347,6 +421,7 @@ def _assemble(
                 contributions=contributions,
                 dominated_by=tuple(rows[k].option.id for k in dominated_by[i]),
                 cautions=eligibility.cautions_for(r.option.id),
+                fit_range=ranges[i],
             )
         )
     scored.sort(key=lambda s: (s.rank, -s.fit, s.option.id))

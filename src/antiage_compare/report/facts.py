@@ -382,7 +382,12 @@ class OptionFacts:
             id=o.id,
             anchor="opt-" + str(self.c.ids.index(o.id) + 1),
             name=o.name,
-            fit_text=f"{s.fit:.0f} out of 100",
+            fit_text=f"{s.fit:.0f} out of 100"
+            + (
+                ""
+                if s.range.known
+                else f" (from {s.range.text()} with its missing figures at the bottom and top of their scales)"
+            ),
             summary=o.summary,
             mechanism=o.mechanism,
             mechanism_cites=mechanism_cites,

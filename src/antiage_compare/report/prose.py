@@ -164,8 +164,11 @@ VALUE_TEXT = (
 
 #: Methods appendix: what a missing figure counts as.
 NO_DATA_TEXT = (
-    "When there is no figure for a point, the option gets the middle value (0.5) on it, "
-    "and the report says so. Missing data never counts as zero risk."
+    "When there is no figure for a point, we do not guess it. The score uses the middle of "
+    "the scale (0.5), and the range beside each score shows the score with the missing "
+    "figure at the bottom and at the top of its scale. In the scenario analysis, the missing "
+    "figure can be anywhere on the scale, each value as likely as any other. Missing data "
+    "never counts as zero risk."
 )
 
 #: Methods appendix: where the certainty grades come from, and what they do to the effect.
@@ -188,10 +191,16 @@ def fit_summary(c: Comparison) -> str:
         return "No option is open to you with the limits and health facts you gave."
     top = c.top
     verb = "score" if len(top) > 1 else "scores"
-    return (
+    text = (
         f"On the typical figures, {join_and([t.option.name for t in top])} {verb} highest for "
-        f"your priorities ({top[0].fit:.0f} out of 100). A high score means a close match "
-        "to what you said matters. It is not advice to choose it."
+        f"your priorities ({top[0].fit:.0f} out of 100)."
+    )
+    caveat = c.overlap_text()
+    if caveat:
+        text += " " + caveat
+    return (
+        text + " A high score means a close match to what you said matters. It is not advice to "
+        "choose it."
     )
 
 
@@ -238,8 +247,10 @@ def smaa_sentences(smaa: SmaaResult | None, names: Mapping[str, str]) -> tuple[s
     if smaa.no_data:
         n = len(smaa.no_data)
         out.append(
-            f"{n} figure{'s' if n != 1 else ''} had no data. We kept "
-            f"{'them' if n != 1 else 'it'} at the middle of the scale and did not guess."
+            f"{n} figure{'s' if n != 1 else ''} had no data. We did not guess "
+            f"{'them' if n != 1 else 'it'}: in each scenario, "
+            f"{'each' if n != 1 else 'it'} could be anywhere from the bottom to the top of "
+            "its scale."
         )
     return tuple(out)
 

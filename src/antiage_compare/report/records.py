@@ -168,6 +168,11 @@ class FitBar:
     caution: bool
     first_text: str
     no_data: tuple[str, ...] = field(converter=to_tuple)
+    #: The fit with the option's missing figures at worst and best (0–100), and in words
+    #: ("50 to 64"; "" when nothing it is scored on is missing).
+    low: float = 0.0
+    high: float = 0.0
+    range_text: str = ""
 
 
 @frozen(kw_only=True)
@@ -176,6 +181,8 @@ class FitSection:
 
     bars: tuple[FitBar, ...] = field(converter=to_tuple)
     summary: str
+    #: True when any option has a fit range (a figure it is scored on is missing).
+    ranges: bool
     smaa_run: bool
     smaa: tuple[str, ...] = field(converter=to_tuple)
     changes: tuple[str, ...] = field(converter=to_tuple)

@@ -220,11 +220,15 @@ def fit(c: Comparison, smaa: SmaaResult | None, sens: Sensitivity | None) -> Fit
                         if x.no_data and x.weight > 0
                     )
                 ),
+                low=s.range.low,
+                high=s.range.high,
+                range_text="" if s.range.known else s.range.text(),
             )
         )
     return FitSection(
         bars=bars,
         summary=fit_summary(c),
+        ranges=any(not s.range.known for s in c.scored),
         smaa_run=smaa is not None,
         smaa=smaa_sentences(smaa, names),
         changes=changes(c, sens, names),

@@ -12,8 +12,10 @@ Choices, stated once here and in ``docs``:
   ``low..high`` where the sources give no typical value (a spread with no known mode carries
   no reason to favour its middle). A figure with ``low == high`` is constant. Each draw is then
   mapped to 0–1 by the criterion's own value function (:meth:`Criterion.value`). A "no data"
-  figure is **not drawn**: it keeps the neutral value 0.5 in every scenario and is listed in
-  :attr:`SmaaResult.no_data`, so nothing is imputed silently.
+  figure is **drawn uniformly over the whole 0–1 value scale** (the usual SMAA treatment of a
+  missing value: any value is possible and none is favoured), never held at the middle, and is
+  listed in :attr:`SmaaResult.no_data`. An unknown duration draws the effect's coverage of the
+  horizon uniformly on 0–1, so the lasting factor is uniform on ``1 − d .. 1``.
 * **Benefit leaves.** A benefit leaf (the effect on one concern) is the effect drawn within
   its range on the 0–1 effect scale, × its certainty factor, × the option's lasting factor,
   which is drawn once per option and draw from the duration's range, so an option's concerns
@@ -83,7 +85,7 @@ import attrs
 
 from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import Comparison
-from antiage_compare.criteria import BY_ID, CRITERIA, NEUTRAL, Criterion, performance
+from antiage_compare.criteria import BY_ID, CRITERIA, Criterion, performance
 from antiage_compare.errors import Cancelled, SmaaError, SmaaTypeError
 from antiage_compare.loading import load_catalog
 from antiage_compare.mcda import TIE_TOLERANCE
@@ -151,7 +153,8 @@ class SmaaResult:
             weights fixed at its central weights (0.0 where there is no central weight).
         pairwise_winning: ``[i][k]``: the share of scenarios in which option ``i`` fits
             strictly better than option ``k`` (diagonal 0).
-        no_data: ``(option_id, criterion_id)`` pairs of the figures held at the neutral value,
+        no_data: ``(option_id, criterion_id)`` pairs of the "no data" figures, each drawn
+            uniformly over its whole value scale,
             never drawn (``"durability"`` for a duration that is "no data" while lasting
             matters; a burden's criterion id otherwise).
         method: the scoring method (``"mavt"``, ``"topsis"`` or ``"vikor"``).
@@ -273,7 +276,10 @@ class SmaaResult:
         n = len(self.no_data)
         figures = "figure" if n == 1 else "figures"
         verb = "was" if n == 1 else "were"
-        return [f"{n} {figures} with no data {verb} held at the middle of the scale, not guessed."]
+        return [
+            f"{n} {figures} with no data {verb} drawn anywhere from the bottom to the top of "
+            "the scale in each scenario, not guessed."
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping of every field (tuples become lists, no NaN)."""
@@ -441,6 +447,10 @@ class _Table:
 
 #: A linear 0–1 scale (a value is its own figure): effects and lasting factors are drawn on it.
 _UNIT = BY_ID["effectiveness"]
+#: A "no data" figure's value: uniform on the whole 0–1 value scale. SMAA represents missing or
+#: imprecise criteria values by distributions over what they could be (Lahdelma, Hokkanen and
+#: Salminen 1998); with nothing known, no value is favoured.
+_MISSING = _sampler(_UNIT, Range(low=0.0, high=1.0))
 
 
 def _table(
@@ -461,8 +471,12 @@ def _table(
         perf = performance(o, concerns)
         last = lasting(o, lasting_weight, horizon_years)
         if isinstance(last, NoData):
-            lo_last = hi_last = lasting_factor(NEUTRAL, lasting_weight)
-            last_drawn = False
+            # An unknown duration: the coverage is drawn uniformly on 0–1, so the lasting
+            # factor is uniform between 1 − d (covers nothing) and 1 (covers the horizon).
+            lo_last, hi_last = lasting_factor(0.0, lasting_weight), 1.0
+            last_drawn = lo_last < hi_last
+            if last_drawn:
+                lasting_draws.append((k, _sampler(_UNIT, Range(low=lo_last, high=hi_last))))
         else:
             lo_last, hi_last = last.low, last.high
             last_drawn = last.low != last.high
@@ -495,8 +509,10 @@ def _table(
             c = leaf.criterion
             q = perf[c.id]
             if isinstance(q, NoData):
-                row.append(NEUTRAL)
-                brow.append((NEUTRAL, NEUTRAL))
+                # Missing: drawn uniformly over the whole 0–1 value scale (not held at 0.5).
+                row.append(None)
+                brow.append((0.0, 1.0))
+                drawn.append((k, j, _MISSING, 1.0, False))
                 no_data.append((o.id, leaf.key))
             elif q.low == q.high:
                 v = c.value(q.low)
