@@ -36,7 +36,7 @@ import attrs
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from antiage_compare.catalog import Catalog
-from antiage_compare.criteria import NEUTRAL, performance
+from antiage_compare.criteria import performance
 from antiage_compare.loading import load_catalog
 from antiage_compare.model import NoData
 from antiage_compare.profile import Limits, Profile, example_profile
@@ -79,7 +79,7 @@ def naive_smaa(
     effect = [j for j, key in enumerate(leaves) if key.startswith("effect:")]
     burden = [j for j, key in enumerate(leaves) if not key.startswith("effect:")]
     d = weights_of.lasting
-    figures = [performance(o, profile.concerns) for o in options]
+    figures = [performance(o, profile.concerns, profile.horizon_years) for o in options]
     k, m = len(options), len(leaves)
     rng = random.Random(seed)
     by_id = {c.id: c for c in catalog.criteria}
@@ -145,10 +145,10 @@ def naive_smaa(
         out = []
         for o, perf in zip(options, figures, strict=True):
             q = o.duration_months
-            if d == 0 or o.ongoing:
-                last = 1.0
+            if d == 0 or o.ongoing or o.maintenance is not None:
+                last = 1.0  # used all along, or kept up by repeats: covers the horizon
             elif isinstance(q, NoData):
-                last = 1 - d + d * NEUTRAL
+                last = 1 - d + d * rand.random()  # unknown: coverage uniform on 0-1
             else:
                 months = _draw(rand, q.low, q.typical, q.high)
                 last = 1 - d + d * min(1.0, months / _HORIZON_MONTHS)
@@ -163,7 +163,7 @@ def naive_smaa(
                 c = by_id[key]
                 f = perf[key]
                 if isinstance(f, NoData):
-                    row.append(NEUTRAL)
+                    row.append(rand.random())  # missing: uniform over the whole value scale
                 else:
                     row.append(c.value(_draw(rand, f.low, f.typical, f.high)))
             out.append(row)

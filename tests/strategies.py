@@ -17,12 +17,14 @@ from antiage_compare.model import (
     Experience,
     HealthCondition,
     Invasiveness,
+    Maintenance,
     NoData,
     Option,
     Range,
     Risk,
     RuleLevel,
     Severity,
+    WhileUsed,
 )
 
 SOURCE_IDS = ("S1", "S2")
@@ -113,6 +115,23 @@ def options(draw: st.DrawFn, oid: str | None = None) -> Option:
             max_size=3,
         )
     )
+    ongoing = draw(st.booleans())
+    per = draw(st.sampled_from(list(CostBasis)))
+    maintenance = None
+    if not ongoing and per is not CostBasis.YEAR and draw(st.booleans()):
+        every = draw(st.floats(0.5, 36.0))
+        cited = tuple(draw(st.lists(st.sampled_from(SOURCE_IDS), min_size=1, unique=True)))
+        maintenance = Maintenance(
+            every_months=Range(
+                low=every,
+                high=every * draw(st.floats(1.0, 3.0)),
+                unit="months",
+                sources=cited,
+            ),
+            sources=cited,
+            note=draw(texts),
+            editorial=draw(st.booleans()),
+        )
     return Option(
         id=oid or draw(st.from_regex(r"[a-z][a-z_]{0,12}", fullmatch=True)),
         name=draw(texts),
@@ -122,7 +141,7 @@ def options(draw: st.DrawFn, oid: str | None = None) -> Option:
         invasiveness=draw(st.sampled_from(list(Invasiveness))),
         pierces_skin=draw(st.booleans()),
         in_clinic=draw(st.booleans()),
-        ongoing=draw(st.booleans()),
+        ongoing=ongoing,
         concerns=draw(st.lists(st.sampled_from(CONCERNS), min_size=1, unique=True)),
         certainty=draw(st.sampled_from(list(Certainty))),
         certainty_reason=draw(texts),
@@ -132,8 +151,8 @@ def options(draw: st.DrawFn, oid: str | None = None) -> Option:
         interval_sources=draw(st.lists(st.sampled_from(SOURCE_IDS), max_size=2, unique=True)),
         downtime_days=draw(quantities),
         onset_days=draw(quantities),
-        duration_months=draw(quantities),
-        cost=Cost(per=draw(st.sampled_from(list(CostBasis))), amount=draw(quantities)),
+        duration_months=WhileUsed(draw(texts), draw(source_lists)) if ongoing else draw(quantities),
+        cost=Cost(per=per, amount=draw(quantities)),
         experience=Experience(
             pain=draw(texts), marks=draw(texts), time_off=draw(texts), sources=draw(source_lists)
         ),
@@ -142,6 +161,7 @@ def options(draw: st.DrawFn, oid: str | None = None) -> Option:
         serious_risk_id=draw(pick),
         side_effects_id=draw(pick),
         contraindications=rules,
+        maintenance=maintenance,
     )
 
 

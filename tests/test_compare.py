@@ -93,7 +93,8 @@ def naive_fit(option: Any, profile: Profile) -> float:
 
     Leaf weights from the ratings (the value tree: the benefit share, then each group on its
     own; flat: everything over the total), and a benefit leaf's value as effect × certainty
-    factor × (1 − d + d × coverage of a 5-year horizon).
+    factor × (1 − d + d × coverage of a 5-year horizon); burdens from ``performance`` (cost and
+    visits over the horizon: tests/test_horizon.py checks those figures on their own).
     """
     imp = profile.importance
     eff, dur = imp.get("effectiveness", 0.0), imp.get("durability", 0.0)
@@ -113,8 +114,8 @@ def naive_fit(option: Any, profile: Profile) -> float:
         beta = eff / total
         w_burden = {k: r / total for k, r in burden.items()}
     d = min(1.0, dur / eff) if eff > 0 else 0.0
-    if d == 0 or option.ongoing:
-        lasting = 1.0
+    if d == 0 or option.ongoing or option.maintenance is not None:
+        lasting = 1.0  # used all along, or kept up by repeat treatments: covers the horizon
     elif isinstance(option.duration_months, NoData):
         lasting = 1 - d + d * 0.5
     else:
@@ -200,6 +201,8 @@ def test_zero_importance_criterion_has_no_effect(
         CAT,
         options=[
             attrs.evolve(o, **{field: Range(low=new, high=new, sources=("EDITORIAL",))})
+            if not (field == "duration_months" and o.ongoing)  # "while used" is not a duration
+            else o
             for o in CAT
         ],
     )

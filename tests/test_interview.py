@@ -198,7 +198,11 @@ def test_each_importance_question_shows_the_catalogue_range_and_bounds() -> None
     lo, hi = catalogue_range(BY_ID["downtime"], load_catalog(), ("fine_lines", "laxity"))
     assert f"{hi:g} days (worst) to {lo:g} days (best)" in downtime
     assert "28 days scores 0" in "\n".join(s.lines)
-    cost = next(line for line in s.lines if "cost of a course ranges" in line)
+    cost = next(
+        line
+        for line in s.lines
+        if "the cost over 5 years (repeat treatments included) ranges" in line
+    )
     assert "USD" in cost
 
 

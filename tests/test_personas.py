@@ -97,7 +97,7 @@ def _rule_matches(rule: str, text: str, kind: str) -> bool:
         "needles": "You said no to options that put a needle",
         "surgery": "You said no to surgery",
         "max_downtime_days": "The time off is typically",
-        "max_cost": "The cost of a course is typically",
+        "max_cost": "The cost over ",
     }
     return kind == "deal_breaker" and text.startswith(starts[rule])
 

@@ -159,7 +159,7 @@ def test_values_section(data: ReportData, comparison: Any) -> None:
     lim = comparison.profile.limits
     assert data.values.deal_breakers == (
         f"No more than {lim.max_downtime_days:g} days of time off.",
-        f"A course costs no more than USD {lim.max_cost:,.0f}.",
+        f"It costs no more than USD {lim.max_cost:,.0f} over 5 years, repeat treatments included.",
     )
 
 

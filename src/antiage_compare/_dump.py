@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from antiage_compare.model import NoData, Option, Quantity, Range
+from antiage_compare.model import Duration, NoData, Option, Quantity, Range, WhileUsed
 
 __all__ = ["option_to_dict", "to_toml"]
 
@@ -121,6 +121,12 @@ def _quantity(q: Quantity, *, meta: bool = True) -> dict[str, Any]:
     return _range(q, meta=meta)
 
 
+def _duration(d: Duration) -> Any:
+    if isinstance(d, WhileUsed):
+        return "while used"
+    return _quantity(d)
+
+
 def option_to_dict(o: Option) -> dict[str, Any]:
     """The data-file mapping of an option (as in ``data/options/<id>.toml``)."""
     out: dict[str, Any] = {
@@ -151,8 +157,22 @@ def option_to_dict(o: Option) -> dict[str, Any]:
     out["downtime"] = {"days": _quantity(o.downtime_days)}
     out["effect"] = {
         "onset_days": _quantity(o.onset_days),
-        "duration_months": _quantity(o.duration_months),
+        "duration_months": _duration(o.duration_months),
     }
+    if isinstance(o.duration_months, WhileUsed):
+        if o.duration_months.note:
+            out["effect"]["duration_reason"] = o.duration_months.note
+        if o.duration_months.sources:
+            out["effect"]["duration_sources"] = list(o.duration_months.sources)
+    if o.maintenance is not None:
+        m = o.maintenance
+        out["maintenance"] = {"every_months": _range(m.every_months)}
+        if m.sessions != Range(low=1.0, high=1.0, typical=1.0, unit="sessions"):
+            out["maintenance"]["sessions"] = _range(m.sessions)
+        if m.note:
+            out["maintenance"]["note"] = m.note
+        if m.editorial:
+            out["maintenance"]["editorial"] = True
     out["cost"] = {"per": o.cost.per.value, "amount": _quantity(o.cost.amount)}
     out["experience"] = {
         "pain": o.experience.pain,

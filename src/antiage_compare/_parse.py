@@ -18,11 +18,13 @@ from antiage_compare.model import (
     Contraindication,
     Cost,
     CostBasis,
+    Duration,
     Effect,
     EffectSize,
     Experience,
     HealthCondition,
     Invasiveness,
+    Maintenance,
     Money,
     NoData,
     Option,
@@ -34,10 +36,14 @@ from antiage_compare.model import (
     Source,
     SourceKind,
     Verdict,
+    WhileUsed,
     zero_in_range,
 )
 
 SCHEMA_VERSION = 1
+
+#: The duration of an option that works only while it is used (``ongoing = true``).
+WHILE_USED = "while used"
 NO_DATA = "no data"
 _REQUIRED: Any = object()
 
@@ -287,8 +293,45 @@ def parse_option(t: Table, refs: Refs, *, currency: str, expected_id: str | None
 
     et = t.table("effect")
     onset = parse_range(et, "onset_days", refs)
-    duration = parse_range(et, "duration_months", refs)
+    duration: Duration
+    if et.raw("duration_months", None) == WHILE_USED:
+        duration = WhileUsed(
+            et.text("duration_reason", "", empty=True),
+            refs.ids(et, "duration_sources", required=False),
+        )
+    else:
+        duration = parse_range(et, "duration_months", refs)
     et.done()
+    if ongoing is not isinstance(duration, WhileUsed):
+        if ongoing:
+            problem = f"must be {WHILE_USED!r} for an option that works only while used"
+        else:
+            problem = f"{WHILE_USED!r} is only for an option with ongoing = true"
+        raise et.fail("duration_months", problem, et.data.get("duration_months"))
+
+    maintenance: Maintenance | None = None
+    if t.has("maintenance"):
+        mt = t.table("maintenance")
+        every = parse_range(mt, "every_months", refs, no_data_ok=False)
+        per_visit = (
+            parse_range(mt, "sessions", refs, no_data_ok=False)
+            if mt.has("sessions")
+            else Range(low=1.0, high=1.0, typical=1.0, unit="sessions")
+        )
+        note = mt.text("note", "", empty=True)
+        editorial = mt.flag("editorial", False)
+        mt.done()
+        assert isinstance(every, Range)
+        assert isinstance(per_visit, Range)
+        if every.low <= 0:
+            raise mt.fail("every_months", "must be above 0 months", every.low)
+        maintenance = Maintenance(
+            every_months=every,
+            sessions=per_visit,
+            note=note,
+            sources=every.sources,
+            editorial=editorial,
+        )
 
     cot = t.table("cost")
     per: CostBasis = cot.choice("per", CostBasis.parse)
@@ -372,5 +415,6 @@ def parse_option(t: Table, refs: Refs, *, currency: str, expected_id: str | None
             side_effects_id=refs_by_role["side_effects"],
             contraindications=rules,
             offered=offered,
+            maintenance=maintenance,
         ),
     )

@@ -21,8 +21,9 @@ from antiage_compare._version import package_version
 from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import RANGE_NOTE, range_cell
 from antiage_compare.errors import AntiageError, UsageError
+from antiage_compare.horizon import DEFAULT_HORIZON_YEARS, horizon_cost, maintenance_visits
 from antiage_compare.loading import FileKind, file_kind, load_catalog, load_clinic
-from antiage_compare.model import CONCERN_LABELS, CONCERNS, Option, Range, Risk, Severity
+from antiage_compare.model import CONCERN_LABELS, CONCERNS, Option, Range, Risk, Severity, WhileUsed
 from antiage_compare.wording import frequency, money, quantity
 
 if TYPE_CHECKING:
@@ -55,8 +56,9 @@ def _profile(args: argparse.Namespace) -> Profile:
     return load_profile(args.profile) if args.profile else example_profile()
 
 
-def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(text, width=88, initial_indent=indent, subsequent_indent=indent)
+def _wrap(text: str, indent: str = "  ", *, first: str | None = None) -> str:
+    start = indent if first is None else first
+    return textwrap.fill(text, width=88, initial_indent=start, subsequent_indent=indent)
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
@@ -105,10 +107,20 @@ def _show(o: Option, catalog: Catalog, out: TextIO) -> None:
     w(f"; {o.interval}\n" if o.interval else "\n")
     w(f"  Time off: {quantity(o.downtime_days)}\n")
     w(f"  Results show after: {quantity(o.onset_days)}\n")
-    dur = quantity(o.duration_months)
-    w(f"  Results last: {dur}" + (" (only while you keep using it)" if o.ongoing else "") + "\n")
+    d = o.duration_months
+    dur = "only while you keep using it" if isinstance(d, WhileUsed) else quantity(d)
+    w(f"  Results last: {dur}\n")
+    if o.maintenance is not None:
+        m = o.maintenance
+        visits = maintenance_visits(m, DEFAULT_HORIZON_YEARS)
+        kept = (
+            f"Kept up by: a repeat every {quantity(m.every_months)} "
+            f"({quantity(visits)} in {DEFAULT_HORIZON_YEARS:g} years). {m.note}"
+        )
+        w(_wrap(kept, "    ", first="  ") + f"  [{', '.join(m.sources)}]\n")
     w(f"  Cost: {money(o.cost.amount, o.cost.currency)} per {o.cost.per}")
-    w(f"; a course (our arithmetic: sessions × price): {money(o.course_cost, o.cost.currency)}\n\n")
+    total = money(horizon_cost(o, DEFAULT_HORIZON_YEARS), o.cost.currency)
+    w(f"; over {DEFAULT_HORIZON_YEARS:g} years (our arithmetic): {total}\n\n")
     for sev, title in (
         (Severity.COMMON, "Common side effects"),
         (Severity.SERIOUS, "Serious risks"),

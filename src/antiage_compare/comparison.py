@@ -15,6 +15,7 @@ from attrs import frozen
 
 from antiage_compare.criteria import BY_ID
 from antiage_compare.errors import UnknownIdError
+from antiage_compare.horizon import cost_per_year_of_effect, horizon_cost
 from antiage_compare.model import CONCERN_LABELS, Certainty, NoData, Quantity
 from antiage_compare.wording import join_and
 
@@ -424,7 +425,9 @@ class Comparison:
         under every method), ``profile``, ``weights``, ``eligible`` (rank order; each with
         ``id``, ``name``, ``fit`` 0–100 under the method, ``mavt_fit`` (what its points add up
         to), ``rank``, ``tied_with``, ``dominated_by``, ``cautions``, ``contributions``,
-        ``cost`` (the course cost with its ``currency``)), ``excluded`` (each
+        ``cost``: the price as given, the first ``course``, the cost ``over_horizon`` (first
+        course and repeat treatments within ``horizon_years``, which the scoring compares)
+        and ``per_year_of_effect``, with the ``currency``), ``excluded`` (each
         with ``id``, ``name`` and ``reasons``, a list of ``{"text", "sources", "kind"}``),
         ``data_version``, ``currency`` and ``cost_scale`` (``{"worst", "currency"}``), ``clinic``
         (its name, or ``null``), ``notes`` and ``bias`` (the value-tree check of a flat profile,
@@ -433,8 +436,10 @@ class Comparison:
         factor). Every figure carries its ``unit``; a cost's unit is its currency code.
         """
         info = self.catalog.info
+        years = self.profile.horizon_years
         return {
             "method": self.method,
+            "horizon_years": years,
             "points_basis": "mavt",
             "data_version": info.data_version,
             "currency": info.currency,
@@ -467,6 +472,11 @@ class Comparison:
                         "currency": s.option.cost.currency,
                         "amount": _raw_dict(s.option.cost.amount),
                         "course": _raw_dict(s.option.course_cost),
+                        "horizon_years": years,
+                        "over_horizon": _raw_dict(horizon_cost(s.option, years)),
+                        "per_year_of_effect": _raw_dict(
+                            cost_per_year_of_effect(s.option, years) or NoData()
+                        ),
                     },
                     "contributions": [
                         {

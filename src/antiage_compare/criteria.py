@@ -19,6 +19,12 @@ from types import MappingProxyType
 import attrs
 from attrs import field, frozen
 
+from antiage_compare.horizon import (
+    DEFAULT_HORIZON_YEARS,
+    horizon_cost,
+    horizon_sessions,
+    years_of_effect,
+)
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Money, NoData, Option, Quantity, Range
 
 __all__ = [
@@ -198,7 +204,7 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id="cost",
-        label="Cost of a course",
+        label="Cost over the time horizon",
         question="How much does a low cost matter to you?",
         unit=SHIPPED_COST_SCALE.currency,
         higher_is_better=False,
@@ -209,7 +215,7 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id="sessions",
-        label="Number of clinic visits",
+        label="Clinic visits over the time horizon",
         question="How much does needing few clinic visits matter to you?",
         unit="visits",
         higher_is_better=False,
@@ -274,8 +280,14 @@ def _risk(option: Option, which: str) -> Quantity:
     return risk.per_1000()
 
 
-def burden_figures(option: Option) -> dict[str, Quantity]:
-    """The burden criteria's raw figures for ``option`` (ranges, or ``NoData``), by criterion id."""
+def burden_figures(
+    option: Option, horizon_years: float = DEFAULT_HORIZON_YEARS
+) -> dict[str, Quantity]:
+    """The burden criteria's raw figures for ``option`` (ranges, or ``NoData``), by criterion id.
+
+    Cost and clinic visits are counted over the horizon: the first course and the repeat
+    treatments due within it (:mod:`antiage_compare.horizon`).
+    """
     return {
         "serious_risk": _risk(option, "serious"),
         "side_effects": _risk(option, "common"),
@@ -286,21 +298,34 @@ def burden_figures(option: Option) -> dict[str, Quantity]:
             typical=option.invasiveness.level,
             sources=option.mechanism_sources,
         ),
-        "cost": option.course_cost,
-        "sessions": option.sessions,
+        "cost": horizon_cost(option, horizon_years),
+        "sessions": horizon_sessions(option, horizon_years),
     }
 
 
-def performance(option: Option, concerns: Sequence[str]) -> dict[str, Quantity]:
+def performance(
+    option: Option, concerns: Sequence[str], horizon_years: float = DEFAULT_HORIZON_YEARS
+) -> dict[str, Quantity]:
     """Every criterion's raw figure for ``option`` (ranges, or ``NoData``), keyed by criterion id.
 
     ``effectiveness`` here is the mean effect over the concerns (for the catalogue's ranges and
-    swing spans); the scoring reads each concern's effect as a leaf of its own.
+    swing spans); the scoring reads each concern's effect as a leaf of its own. ``durability``
+    is the months of effect within the horizon (all of it for an effect that is kept up).
     """
     level = float(option.certainty.level)
+    years = years_of_effect(option, horizon_years)
+    months: Quantity = years
+    if isinstance(years, Range):
+        months = Range(
+            low=12.0 * years.low,
+            high=12.0 * years.high,
+            typical=None if years.typical is None else 12.0 * years.typical,
+            unit="months",
+            sources=years.sources,
+        )
     return {
         "effectiveness": effectiveness(option, concerns),
         "evidence": Range(low=level, high=level, typical=level, sources=option.certainty_sources),
-        **burden_figures(option),
-        "durability": option.duration_months,
+        **burden_figures(option, horizon_years),
+        "durability": months,
     }

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from antiage_compare.errors import ProfileError
+from antiage_compare.horizon import horizon_cost
 from antiage_compare.model import Invasiveness, NoData, Option, Quantity, RuleLevel, to_tuple
 from antiage_compare.profile import Profile
 
@@ -127,10 +128,11 @@ def check_option(option: Option, profile: Profile) -> tuple[list[Reason], list[R
         excluded.append(Reason("You said no to surgery.", option.mechanism_sources, "deal_breaker"))
     _limit(option.downtime_days, lim.max_downtime_days, "time off", "days", excluded, cautions)
     currency = option.cost.currency
+    years = profile.horizon_years
     _limit(
-        option.course_cost,
+        horizon_cost(option, years),
         lim.max_cost,
-        "cost of a course",
+        f"cost over {years:g} years",
         currency,
         excluded,
         cautions,

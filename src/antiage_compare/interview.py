@@ -203,8 +203,8 @@ _NOUNS = {
     "side_effects": "the chance of side effects",
     "downtime": "time off",
     "invasiveness": "what is done",
-    "cost": "the cost of a course",
-    "sessions": "the number of visits",
+    "cost": "the cost over 5 years (repeat treatments included)",
+    "sessions": "the number of clinic visits over 5 years",
     "durability": "how long the effect lasts",
 }
 
@@ -338,7 +338,8 @@ def run_interview(ask: Ask, say: Say, *, catalog: Catalog | None = None) -> Prof
     max_cost = _ask_until(
         ask,
         say,
-        f"What is the most you would spend on a course, in {currency}? Press Enter for no limit: ",
+        f"What is the most you would spend over 5 years, repeat treatments included, in "
+        f"{currency}? Press Enter for no limit: ",
         lambda a: _number(a, low=0, high=None, blank=True),
     )
     needles = _ask_until(

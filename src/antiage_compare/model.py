@@ -31,12 +31,14 @@ __all__ = [
     "Contraindication",
     "Cost",
     "CostBasis",
+    "Duration",
     "Effect",
     "EffectSize",
     "Experience",
     "FrozenMap",
     "HealthCondition",
     "Invasiveness",
+    "Maintenance",
     "Money",
     "NoData",
     "Option",
@@ -48,6 +50,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Verdict",
+    "WhileUsed",
     "rule_of_three",
     "zero_in_range",
 ]
@@ -470,6 +473,51 @@ class Range:
 Quantity: TypeAlias = Range | NoData
 
 
+@frozen
+class WhileUsed:
+    """How long an effect lasts, for an option that works only while it is used (creams).
+
+    Not a duration and not "no data": the effect covers whatever time the person keeps using
+    it, so over any horizon it covers the whole horizon, at the cost of using it all along.
+    ``Option.ongoing`` options carry it as their ``duration_months``, and only they do.
+    """
+
+    note: str = ""
+    sources: tuple[str, ...] = field(default=(), converter=_ids)
+
+    def __str__(self) -> str:
+        return "while used"
+
+
+#: How long an effect lasts: months (a range), "no data", or "while used".
+Duration: TypeAlias = Range | NoData | WhileUsed
+
+
+@frozen(kw_only=True)
+class Maintenance:
+    """Repeat treatments that keep an effect: one visit every ``every_months``.
+
+    Attributes:
+        every_months: the time between repeat treatments (a range, in months).
+        sessions: sessions at each repeat visit (usually exactly 1).
+        note: what the sources say, in plain words.
+        sources: where the interval comes from.
+        editorial: true when the interval (or its use for costing) is the data team's judgement.
+    """
+
+    every_months: Range
+    sessions: Range = field(factory=lambda: Range(low=1.0, high=1.0, typical=1.0, unit="sessions"))
+    note: str = ""
+    sources: tuple[str, ...] = field(default=(), converter=_ids)
+    editorial: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.every_months.low <= 0:
+            raise _invalid(self, "every_months", "must be above 0 months", self.every_months.low)
+        if self.sessions.low < 0:
+            raise _invalid(self, "sessions", "must not be negative", self.sessions.low)
+
+
 def rule_of_three(n: int, per: int) -> float:
     """The 95% upper bound on ``per`` when an event was seen in 0 of ``n`` people: ``3·per/n``.
 
@@ -721,7 +769,7 @@ class Option:
     interval_sources: tuple[str, ...] = field(converter=_ids)
     downtime_days: Quantity
     onset_days: Quantity
-    duration_months: Quantity
+    duration_months: Duration
     cost: Cost
     experience: Experience
     effects: Mapping[str, Effect] = field(converter=to_frozen_map)
@@ -730,6 +778,8 @@ class Option:
     side_effects_id: str | None
     contraindications: tuple[Contraindication, ...] = field(converter=to_tuple)
     offered: bool = True
+    #: Repeat treatments that keep the effect, if the option has them (botulinum toxin, fillers).
+    maintenance: Maintenance | None = None
 
     def __attrs_post_init__(self) -> None:
         for name in ("sessions", "downtime_days", "onset_days", "duration_months"):
@@ -737,6 +787,21 @@ class Option:
             if isinstance(q, Range) and q.low < 0:
                 msg = f"{name} low ({q.low}) is negative"
                 raise ValueError(msg)
+        if self.ongoing is not isinstance(self.duration_months, WhileUsed):
+            problem = (
+                "must be 'while used' for an option that works only while used (ongoing = true), "
+                "and only for one"
+            )
+            raise _invalid(self, "duration_months", problem, str(self.duration_months))
+        if self.maintenance is not None and self.ongoing:
+            problem = "an option used every day (ongoing = true) has no repeat treatments"
+            raise _invalid(self, "maintenance", problem, self.id)
+        if self.maintenance is not None and self.cost.per is CostBasis.YEAR:
+            problem = (
+                "repeat treatments are costed per session or per course, never per year "
+                "(a yearly price already covers the year)"
+            )
+            raise _invalid(self, "maintenance", problem, str(self.cost.per))
         missing = [c for c in CONCERNS if c not in self.effects]
         if missing:
             msg = f"effects missing for concerns: {', '.join(missing)}"
@@ -781,9 +846,10 @@ class Option:
 
     @property
     def course_cost(self) -> Quantity:
-        """The cost of one usual course: sessions × price per session, or the course fee.
+        """The cost of the first course: sessions × price per session, or the course fee.
 
-        A yearly cost (daily topicals) counts one year.
+        A yearly cost (daily topicals) counts one year. The cost over a person's horizon, with
+        repeat treatments, is :func:`antiage_compare.horizon.horizon_cost`.
         """
         amount = self.cost.amount
         if isinstance(amount, NoData) or self.cost.per is not CostBasis.SESSION:
@@ -809,6 +875,9 @@ class Option:
             self.cost.amount,
         ):
             yield from q.sources
+        if self.maintenance is not None:
+            yield from self.maintenance.sources
+            yield from self.maintenance.every_months.sources
         yield from self.experience.sources
         for e in self.effects.values():
             yield from e.sources
@@ -827,7 +896,7 @@ class CatalogInfo:
     next_review: dt.date
     update_policy: str
     currency: str = field(validator=check_currency)
-    #: The worst bound of the cost scale (a course costing this much or more scores 0 on cost),
+    #: The worst bound of the cost scale (a cost over the horizon this high or higher scores 0),
     #: in the catalogue's currency. Cost values depend only on cost ÷ this amount.
     cost_scale: Money
     cost_note: str

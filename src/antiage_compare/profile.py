@@ -31,6 +31,7 @@ from antiage_compare.errors import (
     ProfilePermissionError,
     ProfileTypeError,
 )
+from antiage_compare.horizon import DEFAULT_HORIZON_YEARS, MAX_HORIZON_YEARS, MIN_HORIZON_YEARS
 from antiage_compare.model import (
     CONCERNS,
     FrozenMap,
@@ -437,7 +438,9 @@ class Profile:
         swing: 0–100 ratings of each criterion's worst-to-best swing (``method="swing"``).
         ahp_criteria, ahp_matrix: the criteria and reciprocal pairwise matrix (``method="ahp"``).
         imprecision: how unsure the stated importances are, on the 0–10 scale (used by SMAA).
-        limits: deal-breakers. health: health facts.
+        horizon_years: the time horizon (1–30 years, default 5) over which costs, clinic
+            visits and how long effects last are counted, the same for every option.
+        limits: deal-breakers (``max_cost`` is an amount over the horizon). health: health facts.
         tradeoff: the share of the weight on the benefits (the value tree); ``None`` for the
             flat weighting of profiles written before it (a documented, labelled method).
         concern_importance: 0–10 per concern, splitting the benefit between the person's
@@ -464,6 +467,10 @@ class Profile:
         default=(), converter=_rows, validator=_positive_cells
     )
     imprecision: float = field(default=1.0, validator=number(maximum=10))
+    horizon_years: float = field(
+        default=DEFAULT_HORIZON_YEARS,
+        validator=number(minimum=MIN_HORIZON_YEARS, maximum=MAX_HORIZON_YEARS),
+    )
     limits: Limits = field(factory=Limits, validator=instance(Limits))
     health: Health = field(factory=Health, validator=instance(Health))
     tradeoff: Tradeoff | None = field(default=None, validator=instance(Tradeoff, optional=True))
@@ -500,6 +507,7 @@ class Profile:
                 "concerns": list(self.concerns),
                 "weighting": self.method,
                 "imprecision": self.imprecision,
+                "horizon_years": self.horizon_years,
             }
         }
         if self.tradeoff is not None:
@@ -669,6 +677,7 @@ _KEYS = {
     "concerns": "profile.concerns",
     "method": "profile.weighting",
     "imprecision": "profile.imprecision",
+    "horizon_years": "profile.horizon_years",
     "ranking": "ranking.order",
     "ahp_criteria": "ahp.criteria",
     "ahp_matrix": "ahp.matrix",
@@ -716,6 +725,7 @@ def _from_table(t: Table) -> Profile:
     name = pt.text("name", "", empty=True)
     concerns = pt.texts("concerns", [])
     imprecision = pt.number("imprecision", 1.0)
+    horizon_years = pt.raw("horizon_years", DEFAULT_HORIZON_YEARS)  # checked by the Profile
 
     t.allow("importance", "ranking", "swing", "ahp", "limits", "health")
     tradeoff = None
@@ -794,6 +804,7 @@ def _from_table(t: Table) -> Profile:
             concerns=concerns,
             method=method,
             imprecision=imprecision,
+            horizon_years=horizon_years,
             limits=limits,
             health=health,
             tradeoff=tradeoff,

@@ -112,7 +112,7 @@ def value_row(
         tree: the leaves, when the caller has them already (``tree.leaves(concerns, criteria)``).
     """
     leaves = tree_leaves(concerns, criteria) if tree is None else tree
-    perf = burden_figures(option)
+    perf = burden_figures(option, horizon_years)
     last = lasting(option, lasting_weight, horizon_years)
     unknown = isinstance(last, NoData)
     # A duration that is "no data" leaves the coverage unknown: the middle (0.5) for the fit,
@@ -208,7 +208,9 @@ def value_rows(
     return rows
 
 
-def criterion_spans(catalog: Catalog, concerns: Sequence[str]) -> dict[str, float]:
+def criterion_spans(
+    catalog: Catalog, concerns: Sequence[str], horizon_years: float = DEFAULT_HORIZON_YEARS
+) -> dict[str, float]:
     """Each criterion's best-minus-worst value across the whole catalogue (for swing weights).
 
     Per *criterion*, not per leaf: a swing rating is for the change from the worst to the best
@@ -217,7 +219,7 @@ def criterion_spans(catalog: Catalog, concerns: Sequence[str]) -> dict[str, floa
     criteria = catalog.criteria
     columns: list[list[float]] = [[] for _ in criteria]
     for option in catalog:
-        perf = performance(option, concerns)
+        perf = performance(option, concerns, horizon_years)
         for j, c in enumerate(criteria):
             q = perf[c.id]
             columns[j].append(NEUTRAL if isinstance(q, NoData) else c.value(q.point))
@@ -306,7 +308,11 @@ def compare(
     if method not in METHODS:
         msg = f"unknown method {method!r}; choose one of {', '.join(METHODS)}"
         raise MethodError(msg)
-    spans = criterion_spans(catalog, profile.concerns) if profile.method == "swing" else None
+    spans = (
+        criterion_spans(catalog, profile.concerns, profile.horizon_years)
+        if profile.method == "swing"
+        else None
+    )
     weights = resolve_weights(profile, spans)
     eligibility = assess(catalog, profile, currency=catalog.currency)
     rows = value_rows(
@@ -314,7 +320,7 @@ def compare(
         profile.concerns,
         catalog,
         lasting_weight=weights.lasting,
-        horizon_years=DEFAULT_HORIZON_YEARS,
+        horizon_years=profile.horizon_years,
     )
     comparison = _assemble(profile, catalog, method, weights, eligibility, rows)
     if weights.tree or not rows:

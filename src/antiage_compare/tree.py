@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from attrs import frozen
 
 from antiage_compare.criteria import BY_ID, Criterion
+from antiage_compare.horizon import DEFAULT_HORIZON_YEARS, covers_horizon
 from antiage_compare.model import (
     CONCERN_LABELS,
     CONCERNS,
@@ -99,9 +100,6 @@ CERTAINTY_FACTOR: dict[Certainty, float] = {
     Certainty.VERY_LOW: 0.25,
 }
 
-#: The default time horizon over which effects (and, later, costs) are counted.
-DEFAULT_HORIZON_YEARS = 5.0
-
 
 @frozen(kw_only=True)
 class Leaf:
@@ -153,15 +151,19 @@ def leaves(concerns: Sequence[str], criteria: Sequence[Criterion]) -> tuple[Leaf
 def coverage(option: Option, horizon_years: float) -> Quantity:
     """The share (0–1) of the horizon that the option's effect covers.
 
-    An option that works only while it is used covers the whole horizon while used. Otherwise
-    the effect's duration is divided by the horizon (capped at 1); a duration that is "no data"
-    makes the coverage "no data" too, never a guess.
+    An option that works only while it is used covers the whole horizon while used, and so
+    does one kept up by repeat treatments (their cost and visits over the horizon are counted
+    as burdens; :mod:`antiage_compare.horizon`). Otherwise the effect's duration is divided by
+    the horizon (capped at 1); a duration that is "no data" makes the coverage "no data" too,
+    never a guess.
     """
-    if option.ongoing:
-        return Range(low=1.0, high=1.0, typical=1.0, note="works while it is used")
+    if covers_horizon(option):
+        note = "works while it is used" if option.ongoing else "kept up by repeat treatments"
+        return Range(low=1.0, high=1.0, typical=1.0, note=note)
     months = option.duration_months
     if isinstance(months, NoData):
         return NoData(months.reason or "how long the effect lasts is not known", months.sources)
+    assert isinstance(months, Range)
     span = 12.0 * horizon_years
 
     def share(x: float) -> float:

@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+import attrs
+
+from antiage_compare.horizon import cost_per_year_of_effect, horizon_cost, maintenance_visits
 from antiage_compare.model import (
     CONCERN_LABELS,
     CONCERNS,
@@ -23,6 +26,7 @@ from antiage_compare.model import (
     Quantity,
     Range,
     Risk,
+    WhileUsed,
 )
 from antiage_compare.report.cite import Citations
 from antiage_compare.report.prose import GRID_QUESTIONS, quantity_text, sentence
@@ -91,28 +95,96 @@ class OptionFacts:
             cites=self.cite(q.sources),
         )
 
+    @property
+    def years(self) -> float:
+        """The person's horizon, in years (costs and visits are counted over it)."""
+        return self.c.profile.horizon_years
+
     def cost_text(self, option: Option) -> str:
-        """The cost of a course (or a year) in words, with the price a session and its origin."""
-        q = option.course_cost
+        """The cost over the horizon in words: the total, then how it is made up (our arithmetic)."""
+        q = horizon_cost(option, self.years)
         if isinstance(q, NoData):
             return "no data"
-        text = money(q, option.cost.currency)
+        cur = option.cost.currency
+        span = f"over {self.years:g} years"
         per = option.cost.per
+        price = money(option.cost.amount, cur)
         if per is CostBasis.YEAR:
-            text += " a year"
-        elif per is CostBasis.SESSION and not isinstance(option.sessions, NoData):
-            text += " for a course (" + money(option.cost.amount, option.cost.currency)
-            text += " a session)"
+            text = f"{money(q, cur)} {span} ({price} a year, used all along)"
+        elif per is CostBasis.COURSE and option.maintenance is not None:
+            visits = quantity_text(maintenance_visits(option.maintenance, self.years))
+            text = (
+                f"{money(q, cur)} {span} ({price} for the first course, then {visits} to keep "
+                "the effect at the same price)"
+            )
+        elif per is CostBasis.COURSE:
+            text = f"{money(q, cur)} {span} (one fee for the course, done once)"
         else:
-            text += " for a course"
+            first = quantity_text(option.sessions)
+            m = option.maintenance
+            if m is None:
+                text = f"{money(q, cur)} {span} ({first} at {price} a session, done once)"
+            else:
+                visits = quantity_text(maintenance_visits(m, self.years))
+                text = (
+                    f"{money(q, cur)} {span} ({first} now, then {visits} to keep the effect, "
+                    f"at {price} a session)"
+                )
         if option.cost.from_clinic:
             text += ", clinic price"
         return text
 
     def cost_figure(self, option: Option) -> Figure:
-        """The course cost as a figure."""
-        q = option.course_cost
-        return self.figure(option, q, self.cost_text(option))
+        """The cost over the horizon as a figure (our arithmetic, so its note says so)."""
+        q = horizon_cost(option, self.years)
+        fig = self.figure(option, q, self.cost_text(option))
+        if isinstance(q, Range) and option.cost.per is not CostBasis.COURSE:
+            note = "Our arithmetic: price × sessions (or years) over the horizon."
+            fig = attrs.evolve(fig, note=f"{note} {fig.note}".strip())
+        return fig
+
+    def per_year_figure(self, option: Option) -> Figure | None:
+        """The cost per year of effect within the horizon, or ``None`` when there is no effect."""
+        q = cost_per_year_of_effect(option, self.years)
+        if q is None:
+            return None
+        if isinstance(q, NoData):
+            return self.figure(option, q, "no data")
+        return self.figure(
+            option, attrs.evolve(q, note=""), money(q, option.cost.currency) + " a year"
+        )
+
+    def duration_text(self, option: Option) -> str:
+        """How long the effect lasts in words: months, "while used", or kept up by repeats."""
+        d = option.duration_months
+        if isinstance(d, WhileUsed):
+            return "As long as you keep using it; the effect stops when you stop"
+        text = quantity_text(d)
+        m = option.maintenance
+        if m is not None and not isinstance(d, NoData):
+            text += f"; kept up by a repeat every {quantity_text(m.every_months)}"
+        return text
+
+    def duration_figure(self, option: Option) -> Figure:
+        """How long the effect lasts, as a figure."""
+        d = option.duration_months
+        if isinstance(d, WhileUsed):
+            return Figure(
+                text=self.duration_text(option),
+                known=True,
+                certainty=self.certainty(option, d.sources),
+                note=d.note,
+                cites=self.cite(d.sources),
+            )
+        fig = self.figure(option, d, self.duration_text(option))
+        m = option.maintenance
+        if m is not None:
+            fig = attrs.evolve(
+                fig,
+                note=" ".join(x for x in (fig.note, m.note) if x),
+                cites=tuple(dict.fromkeys((*fig.cites, *self.cite(m.sources)))),
+            )
+        return fig
 
     # -- risks ----------------------------------------------------------------------------------
     def risk_row(self, option: Option, risk: Risk) -> RiskRow:
@@ -275,14 +347,20 @@ class OptionFacts:
             self._answer(o, o.downtime_days),
             self._risk_answer(o, o.side_effects),
             self._risk_answer(o, o.serious_risk),
-            self._answer(o, o.duration_months),
-            _Answer(
-                self.cost_text(o),
-                self.certainty(o, o.course_cost.sources, bool(o.course_cost)),
-                o.course_cost.sources,
-            ),
+            self._duration_answer(o),
+            self._cost_answer(o),
             _Answer(f"{cert.capitalize()}. {o.certainty.plain}", cert, o.certainty_sources),
         )
+
+    def _duration_answer(self, o: Option) -> _Answer:
+        d = o.duration_months
+        sources = (*d.sources, *(o.maintenance.sources if o.maintenance else ()))
+        known = not isinstance(d, NoData)
+        return _Answer(self.duration_text(o), self.certainty(o, d.sources, known), sources)
+
+    def _cost_answer(self, o: Option) -> _Answer:
+        q = horizon_cost(o, self.years)
+        return _Answer(self.cost_text(o), self.certainty(o, q.sources, bool(q)), q.sources)
 
     def _answer(self, option: Option, q: Quantity) -> _Answer:
         known = not isinstance(q, NoData)
@@ -356,21 +434,29 @@ class OptionFacts:
         benefits.append(
             BenefitRow(
                 label="How long the effect lasts",
-                figure=self.figure(o, o.duration_months),
+                figure=self.duration_figure(o),
                 detail="",
             )
         )
         risks = tuple(self.risk_row(o, r) for r in o.risks)
         sessions = self.figure(o, o.sessions)
-        practical = (
+        practical: tuple[BenefitRow, ...] = (
             BenefitRow(
                 label="Sessions",
                 figure=sessions,
                 detail=sentence(o.interval) if o.interval.lower() != "none" else "",
             ),
             BenefitRow(label="Time off", figure=self.figure(o, o.downtime_days), detail=""),
-            BenefitRow(label="Cost", figure=self.cost_figure(o), detail=""),
+            BenefitRow(
+                label=f"Cost over {self.years:g} years", figure=self.cost_figure(o), detail=""
+            ),
         )
+        per_year = self.per_year_figure(o)
+        if per_year is not None:
+            practical = (
+                *practical,
+                BenefitRow(label="Cost per year of effect", figure=per_year, detail=""),
+            )
         cert = str(o.certainty.value)
         certainty = Figure(
             text=f"{cert.capitalize()}. {o.certainty.plain}",

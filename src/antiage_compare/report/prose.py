@@ -38,6 +38,7 @@ __all__ = [
     "changes",
     "date_text",
     "fit_summary",
+    "horizon_text",
     "join_and",
     "quantity_text",
     "sentence",
@@ -159,8 +160,22 @@ FLAT_TEXT = (
 VALUE_TEXT = (
     "A straight-line value curve gives the same value to each equal step along the "
     "scale. A logarithmic curve is used for risks and costs: going from 1 to 10 in "
-    "1,000 counts about as much as going from 10 to 100."
+    "1,000 counts about as much as going from 10 to 100. The curves are the same for every "
+    "option and every person; your budget decides only what is left out, not how costs score."
 )
+
+
+def horizon_text(years: float) -> str:
+    """Methods appendix: the one horizon that costs, visits and lasting are counted over."""
+    return (
+        f"Every option is counted over the same {years:g} years. The cost is the first "
+        "treatment plus the repeat treatments needed in that time to keep the effect, a cream's "
+        "price for every year, or one fee for an operation. Clinic visits are counted the same "
+        "way. An effect kept up by repeats, or by daily use, lasts the whole time; other effects "
+        "count for the part of it they last. These totals are our arithmetic, not figures from "
+        "the sources."
+    )
+
 
 #: Methods appendix: what a missing figure counts as.
 NO_DATA_TEXT = (

@@ -34,6 +34,7 @@ from antiage_compare.report.prose import (
     changes,
     date_text,
     fit_summary,
+    horizon_text,
     smaa_sentences,
     smaa_text,
 )
@@ -129,7 +130,11 @@ def _deal_breakers(c: Comparison) -> list[str]:
         out.append(f"No more than {number(lim.max_downtime_days)} days of time off.")
     if lim.max_cost is not None:
         currency = lim.currency or c.catalog.currency
-        out.append(f"A course costs no more than {currency} {number(lim.max_cost)}.")
+        years = f"{c.profile.horizon_years:g}"
+        out.append(
+            f"It costs no more than {currency} {number(lim.max_cost)} over {years} years, "
+            "repeat treatments included."
+        )
     if not lim.needles:
         out.append("No needles through the skin.")
     if not lim.surgery:
@@ -355,7 +360,7 @@ def methods(c: Comparison, smaa: SmaaResult | None) -> Methods:
         criteria=rows,
         method=c.method,
         method_text=METHOD_TEXT.get(c.method, c.method),
-        value_text=VALUE_TEXT,
+        value_text=f"{horizon_text(c.profile.horizon_years)} {VALUE_TEXT}",
         tree_text=TREE_TEXT,
         bias=bias_table(c),
         weighting=WEIGHTING_TEXT.get(c.weights.method, ""),

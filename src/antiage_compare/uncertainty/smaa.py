@@ -79,7 +79,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import compress, islice
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, cast
 
 import attrs
 
@@ -364,6 +364,11 @@ def _sampler(c: Criterion, r: Range) -> Sampler:
     low, high = r.low / k, r.high / k
     typical = None if r.typical is None else r.typical / k
     span = high - low
+    if span <= 0.0:
+        # A range so narrow that dividing by the knee leaves no width (say 0 to 5e-324): every
+        # draw is its one value. One random() per draw is still consumed, as for any range.
+        v = c.value(r.low)
+        return lambda rnd, n: [v for _ in _uniforms(rnd, n)]
 
     # The value function is monotone: no clipping is needed when both ends map inside 0..1.
     def g(x: float) -> float:  # the form's g, on the figure already divided by the knee
@@ -447,10 +452,14 @@ class _Table:
 
 #: A linear 0–1 scale (a value is its own figure): effects and lasting factors are drawn on it.
 _UNIT = BY_ID["effectiveness"]
+
+
 #: A "no data" figure's value: uniform on the whole 0–1 value scale. SMAA represents missing or
 #: imprecise criteria values by distributions over what they could be (Lahdelma, Hokkanen and
 #: Salminen 1998); with nothing known, no value is favoured.
-_MISSING = _sampler(_UNIT, Range(low=0.0, high=1.0))
+def _MISSING(rnd: Callable[[], float], n: int) -> Column:  # noqa: N802 (a constant sampler)
+    # the uniforms themselves: what _sampler(_UNIT, Range(low=0, high=1)) gives, without a copy
+    return list(_uniforms(rnd, n))
 
 
 def _table(
@@ -468,7 +477,7 @@ def _table(
     lasting_draws: list[tuple[int, Sampler]] = []
     no_data: list[tuple[str, str]] = []
     for k, o in enumerate(options):
-        perf = performance(o, concerns)
+        perf = performance(o, concerns, horizon_years)
         last = lasting(o, lasting_weight, horizon_years)
         if isinstance(last, NoData):
             # An unknown duration: the coverage is drawn uniformly on 0–1, so the lasting
@@ -1269,7 +1278,7 @@ def _confidence(
             i: (
                 _fixed_fit(table, w, i),
                 [
-                    (c, _fixed_fit(table, w, h))
+                    (c, (_fixed_fit(table, w, h), _fixed_fit_at(table, w, h)))
                     for h, c in sorted(rivals.items(), key=lambda t: -t[1])
                 ],
             )
@@ -1296,16 +1305,28 @@ def _confidence(
                 own, fitters = plans[i]
                 # Draw by draw: i's fit while no rival has beaten it yet, inf once one has.
                 open_ = own(cells, n)
-                for c, fit in fitters:
+                idx: list[int] | None = None  # the draws still open, once few are
+                for c, (fit, at) in fitters:
                     # A rival whose best possible fit is below i's lowest fit over the draws
                     # still open cannot beat it there, nor can any weaker one: stop (exact,
                     # and much cheaper than computing every rival's fits).
-                    if c <= min(open_) - TIE:
+                    if idx is None:
+                        if c <= min(open_) - TIE:
+                            break
+                        open_ = [
+                            x if x + TIE >= y else inf
+                            for x, y in zip(open_, fit(cells, n), strict=True)
+                        ]
+                        if open_.count(inf) * 4 >= 3 * n:  # few open: track them by index
+                            idx = [t for t, x in enumerate(open_) if x != inf]
+                        continue
+                    if not idx or c <= min([open_[t] for t in idx]) - TIE:
                         break
-                    open_ = [
-                        x if x + TIE >= y else inf
-                        for x, y in zip(open_, fit(cells, n), strict=True)
-                    ]
+                    # Only the open draws: the same products, in the same order, as fit().
+                    for t, y in zip(idx, at(cells, idx), strict=True):
+                        if open_[t] + TIE < y:
+                            open_[t] = inf
+                    idx = [t for t in idx if open_[t] != inf]
                 hits[i] += n - open_.count(inf)
             left -= n
             clock.advance(n)
@@ -1340,6 +1361,37 @@ def _fixed_fit(
         return kernel(scalars, [row[j] for j in drawn])
 
     return fit
+
+
+def _fixed_fit_at(
+    table: _Table, weights: Sequence[float], k: int
+) -> Callable[[Sequence[Sequence[Cell]], Sequence[int]], Column]:
+    """:func:`_fixed_fit` at some draws only: ``at(cells, idx)[u] == fit(cells, n)[idx[u]]``.
+
+    The same kernel on the columns gathered at ``idx``, so every value is bit for bit the one
+    :func:`_fixed_fit` gives; it is cheaper when few draws are wanted.
+    """
+    const = 0.0
+    drawn: list[int] = []
+    for j, (w, v) in enumerate(zip(weights, table.fixed[k], strict=True)):
+        if w == 0.0:
+            continue
+        if v is None:
+            drawn.append(j)
+        else:
+            const += w * v
+    if not drawn:
+        return lambda cells, idx: [const] * len(idx)
+    kernel = _kernel((False,) * len(drawn), bool(const))
+    scalars = [weights[j] for j in drawn] + ([const] if const else [])
+
+    def at(cells: Sequence[Sequence[Cell]], idx: Sequence[int]) -> Column:
+        row = cells[k]
+        # drawn cells are columns, never constants (k is among the options drawn)
+        columns = cast("list[Column]", [row[j] for j in drawn])
+        return kernel(scalars, [[col[t] for t in idx] for col in columns])
+
+    return at
 
 
 # ------------------------------------------------------------------------------ front doors
@@ -1423,7 +1475,7 @@ def _from_comparison(
         profile.concerns,
         comparison.catalog.criteria,
         lasting_weight=comparison.weights.lasting,
-        horizon_years=DEFAULT_HORIZON_YEARS,
+        horizon_years=profile.horizon_years,
     )
     return _run(
         table,
