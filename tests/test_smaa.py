@@ -744,3 +744,51 @@ def test_fits_at_some_draws_are_bit_for_bit_the_full_fits(seed: int, picks: list
         full = smaa_module._fixed_fit(table, w, k)(cells, n)
         some = smaa_module._fixed_fit_at(table, w, k)(cells, idx)
         assert [full[t] for t in idx] == some  # exact: the same operations in the same order
+
+
+# --------------------------------------------------------------- phase 2: stopping early
+def test_a_confidence_factor_settles_once_as_precise_as_all_draws_make_the_worst() -> None:
+    """Phase 2's stopping rule: the minimum draws, then a narrow enough 95% interval.
+
+    Narrow enough: no wider than ``samples`` draws give a share of ½ (the widest there is).
+    """
+    from antiage_compare.uncertainty.smaa import MIN_CONFIDENCE_DRAWS, _settled
+
+    assert MIN_CONFIDENCE_DRAWS == 1000
+    # Never before the minimum, however clear the answer.
+    assert not _settled(0, 999, 10_000)
+    assert not _settled(999, 999, 10_000)
+    # All hits or none at the minimum: settled (Agresti–Coull p = 2/1004, p(1-p)/1004 ≈ 2e-6).
+    assert _settled(0, 1000, 10_000)
+    assert _settled(1000, 1000, 10_000)
+    # A share near ½ is never settled before all the draws are made.
+    assert not _settled(4_990, 9_990, 10_000)
+    # The boundary itself: p(1-p)/(n+4) ≤ ¼/samples, with p = (hits+2)/(n+4).
+    n, samples = 1996, 10_000  # n + 4 = 2000
+    hits = 0.1 * 2000 - 2  # p = 0.1 exactly: 0.09/2000 = 4.5e-5 > 2.5e-5, not settled
+    assert not _settled(hits, n, samples)
+    assert _settled(hits, n, samples=5_555)  # 0.25/5555 = 4.5004e-5 ≥ 4.5e-5
+    assert not _settled(hits, n, samples=5_556)
+
+
+def test_a_clear_confidence_factor_is_estimated_on_fewer_draws_but_as_precisely(
+    tmp_path: Path,
+) -> None:
+    """A clear confidence factor may stop early, yet stays as precise as all draws promise.
+
+    A is fixed at 2 days off, B uniform on 1..11: P(A shorter) = 0.9. The factor stays within
+    three standard errors of the answer that the full number of draws gives a share of ½.
+    """
+    cat = tiny_catalog(
+        tmp_path,
+        point_option("opt_a", downtime=(2, 2, 2)),
+        point_option("opt_b", downtime=(1, 11, None)),
+    )
+    samples = 10_000
+    r = smaa(direct(EFFECT_AND_DOWNTIME), cat, samples=samples, seed=3)
+    a = r.option_ids.index("opt_a")
+    worst_se = math.sqrt(0.25 / samples)
+    assert abs(r.confidence[a] - 0.9) <= 3 * worst_se, r.confidence[a]
+    # The same seed gives the same factors (the stopping point is part of the run).
+    again = smaa(direct(EFFECT_AND_DOWNTIME), cat, samples=samples, seed=3)
+    assert again.confidence == r.confidence

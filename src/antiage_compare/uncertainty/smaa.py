@@ -78,7 +78,8 @@ import random
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import compress, islice
+from itertools import compress, islice, repeat
+from operator import mul
 from typing import Any, Literal, TypeAlias, cast
 
 import attrs
@@ -150,13 +151,14 @@ class SmaaResult:
         central_weights: per option, the mean weight vector of the scenarios in which it came
             first (criterion order, sums to 1), or ``None`` if it never came first.
         confidence: per option, the share of figure draws in which it comes first with the
-            weights fixed at its central weights (0.0 where there is no central weight).
+            weights fixed at its central weights (0.0 where there is no central weight). It is
+            estimated on at most ``samples`` draws, fewer once it is as precise as ``samples``
+            draws make a share of ½ (docs/methods.md, section 5).
         pairwise_winning: ``[i][k]``: the share of scenarios in which option ``i`` fits
             strictly better than option ``k`` (diagonal 0).
         no_data: ``(option_id, criterion_id)`` pairs of the "no data" figures, each drawn
-            uniformly over its whole value scale,
-            never drawn (``"durability"`` for a duration that is "no data" while lasting
-            matters; a burden's criterion id otherwise).
+            uniformly over its whole value scale (``"durability"`` for a duration that is
+            "no data" while lasting matters; a burden's criterion id otherwise).
         method: the scoring method (``"mavt"``, ``"topsis"`` or ``"vikor"``).
         option_names: display names, parallel to :attr:`option_ids` (may be empty).
     """
@@ -562,13 +564,14 @@ def _draw_cells(
         if wanted is not None and k not in wanted:
             continue
         if sampler is None:
-            cells[k][j] = [scale * x for x in lasting_cols[k]]
+            cells[k][j] = list(map(mul, repeat(scale, n), lasting_cols[k]))
             continue
         col = sampler(rnd, n)
+        # map() over C-level multiplication; (scale * e) * x, the same products as before
         if uses_lasting:
-            cells[k][j] = [scale * e * x for e, x in zip(col, lasting_cols[k], strict=True)]
+            cells[k][j] = list(map(mul, map(mul, repeat(scale, n), col), lasting_cols[k]))
         elif scale != 1.0:
-            cells[k][j] = [scale * e for e in col]
+            cells[k][j] = list(map(mul, repeat(scale, n), col))
         else:
             cells[k][j] = col
     return cells
@@ -1247,9 +1250,16 @@ def _confidence(
     chunk: int,
     clock: _Clock,
 ) -> tuple[float, ...]:
-    """JSMAA's phase 2: fresh figure draws, weights fixed at each central weight vector."""
+    """JSMAA's phase 2: fresh figure draws, weights fixed at each central weight vector.
+
+    Each option's confidence factor is a share of draws, estimated until it is as precise as
+    ``samples`` draws make the least precise share (see :func:`_settled`): a factor near 0 or 1
+    needs far fewer draws than one near ½, so an option stops drawing once its own 95% interval
+    is that narrow, and the rest go on with only the options they still need.
+    """
     k = len(table.ids)
     hits = [0.0] * k
+    draws = [samples] * k  # the draws each factor rests on (fewer once settled early)
     # For each option with a central weight: the options that could ever beat it, with the
     # best fit each could reach (every figure at its best end) under that weight vector.
     plan: dict[int, dict[int, float]] = {}
@@ -1331,7 +1341,36 @@ def _confidence(
             left -= n
             clock.advance(n)
             clock.check()
-    return tuple(h / samples if central[i] is not None else 0.0 for i, h in enumerate(hits))
+            done = samples - left
+            settled = [i for i in live if left and _settled(hits[i], done, samples)]
+            if settled:
+                for i in settled:
+                    draws[i] = done
+                    del live[i]
+                if not live:
+                    clock.advance(left)
+                    break
+                wanted = frozenset(h for i, rivals in live.items() for h in (i, *rivals))
+    return tuple(h / draws[i] if central[i] is not None else 0.0 for i, h in enumerate(hits))
+
+
+#: Phase 2 draws at least this many figure sets (or all of them, when fewer) for any option.
+MIN_CONFIDENCE_DRAWS = 1000
+
+
+def _settled(hits: float, draws: int, samples: int) -> bool:
+    """Whether a confidence factor of ``hits`` in ``draws`` is as precise as ``samples`` allow.
+
+    With ``samples`` draws, a share's 95% interval is at most ``1.96·√(¼ / samples)`` wide on
+    each side (about ±0.0098 for 10,000), the width at a share of ½. An estimate is settled
+    once its own half-width is no wider, taken at the Agresti–Coull centre
+    ``(hits + 2) / (draws + 4)`` so that a run of all hits or no hits is not settled at once,
+    and after at least :data:`MIN_CONFIDENCE_DRAWS` draws.
+    """
+    if draws < MIN_CONFIDENCE_DRAWS:
+        return False
+    p = (hits + 2.0) / (draws + 4.0)
+    return p * (1.0 - p) / (draws + 4.0) <= 0.25 / samples
 
 
 def _fixed_fit(
