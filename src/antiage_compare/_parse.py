@@ -6,7 +6,7 @@ error names the file, the field path and the value, and unknown keys are rejecte
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 from antiage_compare._reader import Table
@@ -37,6 +37,7 @@ from antiage_compare.model import (
     SourceKind,
     Verdict,
     WhileUsed,
+    figure_grade,
     zero_in_range,
 )
 
@@ -75,6 +76,25 @@ class Refs:
                 if sid not in self.known:
                     raise t.fail(f"{key}[{i}]", "unknown source id (not in sources.toml)", sid)
         return ids
+
+    def check_grade(self, t: Table, grade: Certainty, ids: Sequence[str], *, stated: bool) -> None:
+        """Refuse a figure graded above what the best of its sources can bear.
+
+        A clinic page is never "high" (:attr:`SourceKind.ceiling`). ``stated`` says whether the
+        grade was written on the figure or taken from the option's own grade.
+        """
+        if not isinstance(self.known, Mapping):
+            return
+        kinds = [self.known[s].kind for s in ids if s in self.known]
+        most = figure_grade(grade, kinds)
+        if most.level >= grade.level:
+            return
+        whence = "" if stated else " (the option's grade; give this figure its own)"
+        problem = (
+            f"graded {grade.value!r}{whence}, but the best of its sources "
+            f"({', '.join(sorted({k.value for k in kinds}))}) bears at most {most.value!r}"
+        )
+        raise t.fail("certainty", problem, grade.value)
 
 
 def parse_range(
@@ -203,6 +223,8 @@ def _effect(t: Table, concern: str, refs: Refs, grade: Certainty) -> Effect:
     certainty: Certainty = t.choice("certainty", Certainty.parse, grade)
     reason = t.text("reason")
     sources = refs.ids(t, "sources")
+    if high.value01 > 0.0:  # a grade that scales an effect (none and not_studied score 0)
+        refs.check_grade(t, certainty, sources, stated=t.has("certainty"))
     t.done()
     return t.convert(
         "size",

@@ -177,7 +177,10 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         id="side_effects",
         label="Common side effects",
-        question="How much does avoiding common, passing side effects (redness, bruising) matter?",
+        question=(
+            "How much does avoiding side effects matter (beyond the usual redness and swelling"
+            " of the first days, such as acne, cold sores or patches of darker skin)?"
+        ),
         unit="per 1,000",
         higher_is_better=False,
         worst=1000.0,

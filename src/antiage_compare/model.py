@@ -51,6 +51,7 @@ __all__ = [
     "SourceKind",
     "Verdict",
     "WhileUsed",
+    "figure_grade",
     "rule_of_three",
     "zero_in_range",
 ]
@@ -118,6 +119,19 @@ class Certainty(_Labelled):
             Certainty.LOW: "This may be right, but it could well change.",
             Certainty.VERY_LOW: "The evidence is very uncertain.",
         }[self]
+
+
+def figure_grade(grade: Certainty, kinds: Iterable[SourceKind]) -> Certainty:
+    """A figure's grade: ``grade``, lowered to the ceiling of the best of its sources' kinds.
+
+    The best source sets the ceiling (a figure resting on a trial and a clinic page can be
+    as sure as the trial); editorial sources do not count. See :attr:`SourceKind.ceiling`.
+    """
+    ceilings = [c for c in (k.ceiling for k in kinds) if c is not None]
+    if not ceilings:
+        return grade
+    best = max(ceilings, key=lambda c: c.level)
+    return best if best.level < grade.level else grade
 
 
 class Invasiveness(_Labelled):
@@ -218,6 +232,40 @@ class SourceKind(_Labelled):
     def low_quality(self) -> bool:
         """True for web pages written to sell or collect, not to inform."""
         return self in (SourceKind.PRACTITIONER_PAGE, SourceKind.AGGREGATOR)
+
+    @property
+    def ceiling(self) -> Certainty | None:
+        """The highest grade a figure can have when this is the best of its sources.
+
+        Trials, systematic reviews, guidelines and labels can bear any grade; narrative reviews,
+        observational studies, surveys, society statistics and textbooks at most "moderate";
+        case series, reference pages, news and protocols at most "low"; sales and aggregator
+        pages only "very low" (GRADE starts observational evidence lower than trials, and a
+        clinic page is never "high"). ``None`` for the data team's own judgement, which marks a
+        figure as editorial and neither raises nor lowers its grade. An editorial mapping.
+        """
+        return _KIND_CEILING[self]
+
+
+_KIND_CEILING: dict[SourceKind, Certainty | None] = {
+    SourceKind.SYSTEMATIC_REVIEW: Certainty.HIGH,
+    SourceKind.RCT: Certainty.HIGH,
+    SourceKind.GUIDELINE: Certainty.HIGH,
+    SourceKind.LABEL: Certainty.HIGH,
+    SourceKind.REVIEW: Certainty.MODERATE,
+    SourceKind.COHORT: Certainty.MODERATE,
+    SourceKind.REGISTRY: Certainty.MODERATE,
+    SourceKind.SURVEY: Certainty.MODERATE,
+    SourceKind.SOCIETY_STATISTICS: Certainty.MODERATE,
+    SourceKind.TEXTBOOK: Certainty.MODERATE,
+    SourceKind.CASE_SERIES: Certainty.LOW,
+    SourceKind.REFERENCE_PAGE: Certainty.LOW,
+    SourceKind.NEWS: Certainty.LOW,
+    SourceKind.PROTOCOL: Certainty.LOW,
+    SourceKind.PRACTITIONER_PAGE: Certainty.VERY_LOW,
+    SourceKind.AGGREGATOR: Certainty.VERY_LOW,
+    SourceKind.EDITORIAL: None,
+}
 
 
 class RuleLevel(_Labelled):

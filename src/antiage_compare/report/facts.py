@@ -19,6 +19,7 @@ from antiage_compare.horizon import cost_per_year_of_effect, horizon_cost, maint
 from antiage_compare.model import (
     CONCERN_LABELS,
     CONCERNS,
+    Certainty,
     CostBasis,
     EffectSize,
     NoData,
@@ -27,6 +28,7 @@ from antiage_compare.model import (
     Range,
     Risk,
     WhileUsed,
+    figure_grade,
 )
 from antiage_compare.report.cite import Citations
 from antiage_compare.report.prose import GRID_QUESTIONS, quantity_text, sentence
@@ -72,14 +74,23 @@ class OptionFacts:
         self.cite = cite
 
     # -- certainty and figures -----------------------------------------------------------------
-    def certainty(self, option: Option, sources: Sequence[str], known: bool = True) -> str:
-        """The "how sure" grade: the option's grade, "very low" on sales pages only, or "no data"."""
+    def certainty(
+        self,
+        option: Option,
+        sources: Sequence[str],
+        known: bool = True,
+        grade: Certainty | None = None,
+    ) -> str:
+        """The "how sure" grade of one figure, or "no data".
+
+        ``grade`` (an effect figure's own grade; the option's grade otherwise), lowered to what
+        the best of the figure's own sources can bear (:func:`~antiage_compare.model.figure_grade`:
+        a clinic page is never "high").
+        """
         if not known:
             return "no data"
         kinds = [self.catalog.sources[s].kind for s in sources if s in self.catalog.sources]
-        if kinds and all(k.low_quality for k in kinds):
-            return "very low"
-        return str(option.certainty.value)
+        return str(figure_grade(option.certainty if grade is None else grade, kinds).value)
 
     def figure(self, option: Option, q: Quantity, text: str | None = None) -> Figure:
         """A figure in words (``text``, or the quantity worded), with its grade and citations."""
@@ -338,7 +349,7 @@ class OptionFacts:
         if o.interval and o.interval.lower() != "none":
             sessions += f"; {o.interval[:1].lower()}{o.interval[1:]}"
         return (
-            _Answer(o.summary, cert, o.mechanism_sources),
+            _Answer(o.summary, self.certainty(o, o.mechanism_sources), o.mechanism_sources),
             _Answer(
                 sessions,
                 self.certainty(o, o.sessions.sources, bool(o.sessions)),
@@ -415,7 +426,7 @@ class OptionFacts:
                 fig = Figure(
                     text=text,
                     known=True,
-                    certainty=self.certainty(o, e.sources),
+                    certainty=self.certainty(o, e.sources, grade=o.certainty_of(concern)),
                     cites=cite(e.sources),
                 )
             benefits.append(

@@ -5,9 +5,11 @@ only format them, so tests can check every sentence, number and citation of a re
 parsing HTML. They are plain frozen attrs values with no behaviour beyond small derived
 properties (CSS class names, icon-array rectangles); :class:`ReportData` holds them all.
 
-Certainty badges. Every figure carries a "how sure" grade. It is the evidence grade the data team
-gave the option (high, moderate, low, very low), lowered to "very low" when the figure rests only
-on sales or aggregator pages. A figure that is missing is shown as "no data", never as zero.
+Certainty badges. Every figure carries a "how sure" grade: an effect figure's own grade, or for
+other figures the grade the data team gave the option (high, moderate, low, very low), in both
+cases lowered to what the best of the figure's own sources can bear (a clinic page is never
+"high"; :attr:`~antiage_compare.model.SourceKind.ceiling`). A figure that is missing is shown as
+"no data", never as zero.
 """
 
 from __future__ import annotations
