@@ -28,6 +28,7 @@ from antiage_compare.model import (
     Money,
     NoData,
     Option,
+    ProductWarning,
     Quantity,
     Range,
     Risk,
@@ -168,6 +169,23 @@ def parse_claim(t: Table, refs: Refs, option_ids: Container[str] | None) -> Clai
         raise t.fail("option_id", "no option has this id", claim.option_id)
     t.done()
     return claim
+
+
+def parse_warning(t: Table, refs: Refs) -> ProductWarning:
+    """Read one ``[[warning]]``: a product sold for anti-ageing that is not an option."""
+    concerns = t.texts("concerns")
+    warning = t.convert(
+        "concerns",
+        lambda: ProductWarning(
+            id=t.text("id"),
+            name=t.text("name"),
+            concerns=concerns,
+            text=t.text("text"),
+            sources=refs.ids(t, "sources"),
+        ),
+    )
+    t.done()
+    return warning
 
 
 def parse_currency(t: Table, key: str, default: Any = _REQUIRED) -> str:

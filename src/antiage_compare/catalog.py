@@ -18,6 +18,7 @@ from antiage_compare.model import (
     CatalogInfo,
     Claim,
     Option,
+    ProductWarning,
     Source,
     to_frozen_map,
     to_frozenset,
@@ -42,6 +43,8 @@ class Catalog:
     sources: Mapping[str, Source] = field(converter=to_frozen_map)
     claims: tuple[Claim, ...] = field(converter=to_tuple)
     info: CatalogInfo
+    #: Products sold for anti-ageing that are not options to compare (``[[warning]]``).
+    warnings: tuple[ProductWarning, ...] = field(default=(), converter=to_tuple)
     #: Ids of option figures that came from a clinic file, as ``"option_id.field"``.
     clinic_figures: frozenset[str] = field(default=frozenset(), converter=to_frozenset)
     #: Options the clinic does not offer but wants shown as "not offered here".
@@ -116,6 +119,11 @@ class Catalog:
             msg = "'no_procedure' cannot be removed: a decision aid always shows the natural course"
             raise DataError(msg, path="without", value=NO_PROCEDURE)
         return attrs.evolve(self, options=[o for o in self.options if o.id not in drop])
+
+    def warnings_for(self, concerns: Iterable[str]) -> tuple[ProductWarning, ...]:
+        """The warnings about products sold for any of ``concerns``, in catalogue order."""
+        wanted = tuple(concerns)
+        return tuple(w for w in self.warnings if w.bears_on(wanted))
 
     def claims_about(self, option_id: str) -> tuple[Claim, ...]:
         """The claims about one option."""

@@ -16,7 +16,14 @@ from attrs import frozen
 from antiage_compare.criteria import BY_ID
 from antiage_compare.errors import UnknownIdError
 from antiage_compare.horizon import cost_per_year_of_effect, horizon_cost
-from antiage_compare.model import CONCERN_LABELS, Certainty, NoData, Quantity
+from antiage_compare.model import (
+    CONCERN_LABELS,
+    CONCERNS,
+    Certainty,
+    NoData,
+    ProductWarning,
+    Quantity,
+)
 from antiage_compare.wording import join_and
 
 if TYPE_CHECKING:
@@ -417,6 +424,11 @@ class Comparison:
             "have cannot yet put these in order."
         )
 
+    @property
+    def warnings(self) -> tuple[ProductWarning, ...]:
+        """Products sold for the person's concerns (all concerns, if none given) that are not options."""
+        return self.catalog.warnings_for(self.profile.concerns or CONCERNS)
+
     # -- data -----------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping (documented in ``docs/developer-guide.md``; JSON round trip is lossless).
@@ -430,8 +442,9 @@ class Comparison:
         and ``per_year_of_effect``, with the ``currency``), ``excluded`` (each
         with ``id``, ``name`` and ``reasons``, a list of ``{"text", "sources", "kind"}``),
         ``data_version``, ``currency`` and ``cost_scale`` (``{"worst", "currency"}``), ``clinic``
-        (its name, or ``null``), ``notes`` and ``bias`` (the value-tree check of a flat profile,
-        or ``null``). Each contribution is one leaf of the value tree (``leaf``, ``group``,
+        (its name, or ``null``), ``notes``, ``bias`` (the value-tree check of a flat profile,
+        or ``null``) and ``warnings`` (products sold for the person's concerns that are not
+        options: ``id``, ``name``, ``text``, ``sources``). Each contribution is one leaf of the value tree (``leaf``, ``group``,
         ``concern``; a benefit leaf also has the effect's ``certainty`` and its ``lasting``
         factor). Every figure carries its ``unit``; a cost's unit is its currency code.
         """
@@ -456,6 +469,10 @@ class Comparison:
                 "notes": list(self.weights.notes),
             },
             "bias": None if self.bias is None else self.bias.to_dict(),
+            "warnings": [
+                {"id": w.id, "name": w.name, "text": w.text, "sources": list(w.sources)}
+                for w in self.warnings
+            ],
             "eligible": [
                 {
                     "id": s.option.id,

@@ -28,6 +28,7 @@ from antiage_compare._parse import (
     parse_info,
     parse_option,
     parse_source,
+    parse_warning,
 )
 from antiage_compare._paths import shipped_data
 from antiage_compare._reader import Table, check_path_text, parse_toml
@@ -39,7 +40,7 @@ from antiage_compare.errors import (
     DataPermissionError,
     WrongTypeError,
 )
-from antiage_compare.model import CatalogInfo, Claim, Option, Source
+from antiage_compare.model import CatalogInfo, Claim, Option, ProductWarning, Source
 from antiage_compare.profile import PROFILE_TABLES
 
 if TYPE_CHECKING:
@@ -234,12 +235,23 @@ def _claims(tables: list[Table], refs: Refs, option_ids: set[str]) -> list[Claim
     return claims
 
 
+def _warnings(tables: list[Table], refs: Refs) -> list[ProductWarning]:
+    warnings = [parse_warning(t, refs) for t in tables]
+    seen: set[str] = set()
+    for t, w in zip(tables, warnings, strict=True):
+        if w.id in seen:
+            raise t.fail("id", "duplicate warning id", w.id)
+        seen.add(w.id)
+    return warnings
+
+
 def _finish(
     options: list[Option],
     sources: dict[str, Source],
     claims: list[Claim],
     info: CatalogInfo,
     where: str,
+    warnings: list[ProductWarning] | None = None,
 ) -> Catalog:
     if not any(o.id == NO_PROCEDURE for o in options):
         raise DataError(
@@ -248,7 +260,9 @@ def _finish(
             path="options",
             value=sorted(o.id for o in options),
         )
-    return Catalog(options=options, sources=sources, claims=claims, info=info)
+    return Catalog(
+        options=options, sources=sources, claims=claims, info=info, warnings=warnings or ()
+    )
 
 
 def _load_folder(folder: Traversable | Path) -> Catalog:
@@ -283,7 +297,14 @@ def _load_folder(folder: Traversable | Path) -> Catalog:
         check_schema(ct)
         claims = _claims(ct.tables("claim", []), refs, {o.id for o in options})
         ct.done()
-    return _finish(options, sources, claims, info, str(folder))
+    warnings: list[ProductWarning] = []
+    warnings_file = folder / "warnings.toml"
+    if warnings_file.is_file():
+        wt = _read(warnings_file)
+        check_schema(wt)
+        warnings = _warnings(wt.tables("warning", []), refs)
+        wt.done()
+    return _finish(options, sources, claims, info, str(folder), warnings)
 
 
 def _load_single_file(doc: Table) -> Catalog:
@@ -298,5 +319,6 @@ def _load_single_file(doc: Table) -> Catalog:
             raise t.fail("id", "duplicate option id", option.id)
         options.append(option)
     claims = _claims(doc.tables("claim", []), refs, {o.id for o in options})
+    warnings = _warnings(doc.tables("warning", []), refs)
     doc.done()
-    return _finish(options, sources, claims, info, doc.file or "<data>")
+    return _finish(options, sources, claims, info, doc.file or "<data>", warnings)

@@ -42,6 +42,7 @@ __all__ = [
     "Money",
     "NoData",
     "Option",
+    "ProductWarning",
     "Quantity",
     "Range",
     "Risk",
@@ -634,6 +635,36 @@ class Claim:
     verdict: Verdict
     reason: str
     sources: tuple[str, ...] = field(converter=_ids)
+
+
+@frozen(kw_only=True)
+class ProductWarning:
+    """A product sold for anti-ageing that is not an option to compare, and why not.
+
+    Some products are marketed for the same concerns as the options but have no approved
+    product, no trial to score, or reported harms; comparing them would lend them a standing
+    they do not have. A warning names the product, the ``concerns`` it is sold for (a person
+    with any of them is shown the warning) and says, in plain words, what is known.
+    """
+
+    id: str
+    name: str
+    concerns: tuple[str, ...] = field(converter=to_tuple)
+    text: str
+    sources: tuple[str, ...] = field(converter=_ids)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.concerns:
+            raise _invalid(self, "concerns", "must name at least one concern", [])
+        for c in self.concerns:
+            if c not in CONCERNS:
+                raise _invalid(self, "concerns", f"unknown concern (choose from {CONCERNS})", c)
+        if not self.sources:
+            raise _invalid(self, "sources", "must cite at least one source id", [])
+
+    def bears_on(self, concerns: Iterable[str]) -> bool:
+        """Whether the product is sold for any of ``concerns``."""
+        return any(c in self.concerns for c in concerns)
 
 
 @frozen(kw_only=True)

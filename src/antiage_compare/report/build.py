@@ -89,6 +89,7 @@ def build_report_data(
     details = tuple(facts.detail(s) for s in c.scored)
     not_shown = sections.not_shown(c, facts, clinic=clinic)
     claims = sections.claims(c, facts)
+    warnings = sections.warnings(c, facts)
     return ReportData(
         title=QUESTION,
         generator=f"antiage_compare {version}",
@@ -101,6 +102,7 @@ def build_report_data(
         options=details,
         not_shown=not_shown,
         claims=claims,
+        warnings=warnings,
         methods=sections.methods(c, analysis.smaa),
         sources=facts.cite.entries(),
         questions=QUESTIONS_TO_ASK,

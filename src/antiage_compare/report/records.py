@@ -43,6 +43,7 @@ __all__ = [
     "RiskRow",
     "SourceEntry",
     "Values",
+    "WarningItem",
     "WeightBar",
 ]
 
@@ -386,6 +387,15 @@ class ClaimGroup:
 
 
 @frozen(kw_only=True)
+class WarningItem:
+    """A product sold for the person's concerns that is not an option, and why."""
+
+    name: str
+    text: str
+    cites: tuple[int, ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
 class CriterionRow:
     """One criterion in the methods appendix."""
 
@@ -461,6 +471,8 @@ class ReportData:
     not_shown: NotShown
     claims: tuple[ClaimGroup, ...] = field(converter=to_tuple)
     methods: Methods
+    #: Section 8 too: products sold for the person's concerns that are not options.
+    warnings: tuple[WarningItem, ...] = field(default=(), converter=to_tuple)
     sources: tuple[SourceEntry, ...] = field(converter=to_tuple)
     questions: tuple[str, ...] = field(converter=to_tuple)
 

@@ -52,6 +52,7 @@ from antiage_compare.report.records import (
     Methods,
     NotShown,
     Values,
+    WarningItem,
     WeightBar,
 )
 from antiage_compare.wording import number
@@ -71,6 +72,7 @@ __all__ = [
     "methods",
     "not_shown",
     "values",
+    "warnings",
 ]
 
 #: How a clinic's own figures are named in section 7, by the field the clinic set.
@@ -274,6 +276,11 @@ def _clinic_figures(catalog: Catalog) -> tuple[str, ...]:
         name = catalog[oid].name if oid in catalog else oid
         out.append(f"{name}: {_FIELD_WORDS.get(what, what)}")
     return tuple(out)
+
+
+def warnings(c: Comparison, facts: OptionFacts) -> list[WarningItem]:
+    """Section 8: products sold for the person's concerns that are not options to compare."""
+    return [WarningItem(name=w.name, text=w.text, cites=facts.cite(w.sources)) for w in c.warnings]
 
 
 def claims(c: Comparison, facts: OptionFacts) -> list[ClaimGroup]:
