@@ -602,3 +602,50 @@ def test_the_interview_in_a_real_terminal(tmp_path: Path) -> None:
             proc.wait()
         os.close(main_fd)
     assert load_profile(path) == expected
+
+
+# -- the consultant's guide shows a real interview ---------------------------------------------
+
+#: The answers of the interview shown in docs/consultant-guide.md, in order: concerns wrinkles
+#: and loose skin; T at full effect, not at half, T at three quarters, too close to call at five
+#: eighths; swings with time off most wanted; needles yes, surgery no; at the review, the skin
+#: type changed from "skip" to 2; then saved.
+TRANSCRIPT_ANSWERS = [
+    "Maria",
+    "2,3",
+    *["1", "2", "1", "3"],
+    *["", "30", "1", "70", "15", "50", "25", "10"],
+    *["14", "6000", "", "no"],
+    *[""] * len(HEALTH_QUESTIONS),
+    *["", "", "female"],
+    *["25", "2", ""],
+]
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "consultant-guide.md"
+
+
+def transcript() -> str:
+    """The interview with TRANSCRIPT_ANSWERS, as the terminal shows it (each answer typed after its prompt)."""
+    out: list[str] = []
+    answers = iter(TRANSCRIPT_ANSWERS)
+
+    def ask(prompt: str) -> str:
+        answer = next(answers)
+        out.append(prompt + answer)
+        return answer
+
+    profile = run_interview(ask, out.append)
+    assert next(answers, None) is None
+    from antiage_compare._dump import to_toml
+
+    return "\n".join(out) + "\n\n# my-profile.toml\n" + to_toml(profile.to_dict())
+
+
+def test_the_consultants_guide_shows_a_real_interview() -> None:
+    """The transcript in the guide is what the interview prints for its answers, word for word.
+
+    To update it: python -c "import tests.test_interview as t; print(t.transcript())".
+    """
+    text = GUIDE.read_text(encoding="utf-8")
+    m = re.search(r"<!-- interview transcript -->\n```text\n(.*?)```", text, flags=re.S)
+    assert m, "the guide has the transcript block"
+    assert m.group(1).rstrip("\n") == transcript().rstrip("\n")
