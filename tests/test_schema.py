@@ -55,6 +55,7 @@ def profiles() -> list[Profile]:
     swing = {k: v for k, v in d.items() if k != "importance"}
     swing["profile"] = {**d["profile"], "weighting": "swing"}
     swing["swing"] = {"effectiveness": 100, "downtime": 60, "serious_risk": 80}
+    bounds = {**swing, "profile": {**swing["profile"], "swing_range": "bounds"}}
     ahp = {k: v for k, v in d.items() if k != "importance"}
     ahp["profile"] = {**d["profile"], "weighting": "ahp"}
     ahp["ahp"] = {
@@ -65,7 +66,8 @@ def profiles() -> list[Profile]:
     strict = {**d, "limits": {"needles": False, "surgery": False, "max_cost": 100}}
     bare = {"importance": {"cost": 3}}
     return [base] + [
-        Profile.from_dict(x, file="test") for x in (ranking, swing, ahp, pregnant, strict, bare)
+        Profile.from_dict(x, file="test")
+        for x in (ranking, swing, bounds, ahp, pregnant, strict, bare)
     ]
 
 

@@ -83,17 +83,62 @@ def test_scaling_one_groups_ratings_changes_no_fit(profile: Profile, k: float, g
         assert a[oid] == pytest.approx(b[oid], abs=1e-9), oid
 
 
-@given(tree_profiles(), st.floats(0.05, 20))
-def test_scaling_swing_ratings_within_a_group_changes_no_fit(profile: Profile, k: float) -> None:
+@given(tree_profiles(), st.floats(0.05, 20), st.sampled_from(["catalogue", "bounds"]))
+def test_scaling_swing_ratings_within_a_group_changes_no_fit(
+    profile: Profile, k: float, over: str
+) -> None:
     """The same for swing ratings (0–100): the burdens' swings × k change no fit."""
     swing = {c: 10.0 * r for c, r in profile.importance.items()}
-    as_swing = attrs.evolve(profile, method="swing", importance={}, swing=swing)
+    as_swing = attrs.evolve(profile, method="swing", importance={}, swing=swing, swing_range=over)
     scaled = {c: r * k if c in BURDEN_CRITERIA else r for c, r in swing.items()}
     assume(all(r <= 100 for r in scaled.values()))
     a = _fits(compare(as_swing))
     b = _fits(compare(attrs.evolve(as_swing, swing=scaled)))
     for oid in a:
         assert a[oid] == pytest.approx(b[oid], abs=1e-9), oid
+
+
+@given(tree_profiles())
+def test_swings_over_the_fixed_bounds_weigh_as_direct_ratings_do(profile: Profile) -> None:
+    """A swing over the fixed bounds spans the whole value scale: rating ÷ 10 is the direct rating.
+
+    So the interview's swing answers ("from 28 days off to none") mean the same in every
+    catalogue, and within each group they are normalised exactly as direct ratings are.
+    """
+    swing = {c: 10.0 * r for c, r in profile.importance.items()}
+    bounds = attrs.evolve(profile, method="swing", importance={}, swing=swing, swing_range="bounds")
+    a, b = compare(profile), compare(bounds)
+    assert dict(a.weights.values) == pytest.approx(dict(b.weights.values), abs=1e-12)
+    assert a.weights.lasting == pytest.approx(b.weights.lasting, abs=1e-12)
+    assert _fits(a) == pytest.approx(_fits(b), abs=1e-9)
+    assert b.weights.method == "swing"
+
+
+def test_swings_over_the_bounds_do_not_depend_on_the_catalogue() -> None:
+    """Hiding options moves swings over the catalogue's spans, never swings over the bounds."""
+    swing = {"effectiveness": 100.0, "serious_risk": 80.0, "cost": 50.0, "downtime": 30.0}
+    base = Profile(method="swing", swing=swing, tradeoff=Tradeoff(benefit=60))
+    few = CAT.only("no_procedure", "botulinum_toxin", "facelift")
+    for over, moves in (("catalogue", True), ("bounds", False)):
+        p = attrs.evolve(base, swing_range=over)
+        full, part = compare(p, CAT), compare(p, few)
+        changed = dict(full.weights.values) != pytest.approx(dict(part.weights.values))
+        assert changed is moves, over
+
+
+def test_swing_range_is_for_swing_profiles_only() -> None:
+    """`swing_range` with another method is an error naming profile.swing_range."""
+    d = example_profile().to_dict()
+    d["profile"]["swing_range"] = "bounds"
+    with pytest.raises(ac.ProfileError, match=r"profile\.swing_range"):
+        Profile.from_dict(d)
+    d["profile"]["swing_range"] = "options"
+    with pytest.raises(ac.ProfileError, match="catalogue, bounds"):
+        Profile.from_dict(d)
+    p = Profile(method="swing", swing={"cost": 50.0}, swing_range="bounds")
+    assert p.to_dict()["profile"]["swing_range"] == "bounds"
+    assert Profile.from_dict(p.to_dict()) == p
+    assert "swing_range" not in attrs.evolve(p, swing_range="catalogue").to_dict()["profile"]
 
 
 def _twin_catalog(tmp_path: Path) -> ac.Catalog:

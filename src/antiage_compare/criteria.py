@@ -138,6 +138,18 @@ class Criterion:
         t = min(1.0, max(0.0, t))
         return t if form.rising else 1.0 - t
 
+    def figure(self, value: float) -> float:
+        """The raw figure that scores ``value`` (0–1, clipped): the inverse of :meth:`value`.
+
+        The interview uses it to describe a treatment whose burdens sit part-way along each
+        scale ("halfway": 14 days off, but about 9 in 1,000 on the log scale of serious risks).
+        """
+        form = self._form
+        v = min(1.0, max(0.0, value))
+        t = v if form.rising else 1.0 - v
+        g = form.lo + t * (form.hi - form.lo)
+        return form.knee * (10.0**g - 1.0) if form.log else g
+
     def describe_bounds(self) -> str:
         """The declared bounds in words, for the methods appendix and the interview."""
         if self.id == "cost":

@@ -51,6 +51,10 @@ __all__ = [
 ]
 
 WEIGHT_METHODS = ("direct", "ranking", "swing", "ahp")
+#: What a swing rating is over: the worst-to-best option in the catalogue (the default, as swing
+#: weights were first defined here), or the fixed bounds of each criterion's score scale (what
+#: the interview asks, so the weights do not depend on the catalogue).
+SWING_RANGES = ("catalogue", "bounds")
 SEXES = ("female", "male", "other")
 
 T = TypeVar("T")
@@ -436,6 +440,9 @@ class Profile:
         method: how the weights were stated: ``direct``, ``ranking``, ``swing`` or ``ahp``.
         ranking: criterion ids from most to least important (``method="ranking"``).
         swing: 0–100 ratings of each criterion's worst-to-best swing (``method="swing"``).
+        swing_range: what a swing goes over: ``"catalogue"`` (the worst to the best option in
+            the catalogue; the default) or ``"bounds"`` (the fixed bounds of the score scale,
+            as the interview asks; then the weights do not depend on the catalogue).
         ahp_criteria, ahp_matrix: the criteria and reciprocal pairwise matrix (``method="ahp"``).
         imprecision: how unsure the stated importances are, on the 0–10 scale (used by SMAA).
         horizon_years: the time horizon (1–30 years, default 5) over which costs, clinic
@@ -462,6 +469,7 @@ class Profile:
     swing: Mapping[str, float] = field(
         factory=FrozenMap, converter=to_frozen_map, validator=ratings(100)
     )
+    swing_range: str = field(default="catalogue", validator=choice(SWING_RANGES))
     ahp_criteria: tuple[str, ...] = field(default=(), converter=ids, validator=criterion_list)
     ahp_matrix: tuple[tuple[float, ...], ...] = field(
         default=(), converter=_rows, validator=_positive_cells
@@ -514,6 +522,8 @@ class Profile:
             out["tradeoff"] = self.tradeoff.to_dict()
         if self.concern_importance:
             out["concern_importance"] = dict(self.concern_importance)
+        if self.swing_range != "catalogue":
+            out["profile"]["swing_range"] = self.swing_range
         if self.method == "direct":
             out["importance"] = dict(self.importance)
         elif self.method == "ranking":
@@ -576,6 +586,9 @@ def _check_weighting(p: Profile) -> None:
                 f"(for these, pass method={method!r})"
             )
             raise fail(p, name, msg, getattr(p, name))
+    if p.swing_range != "catalogue" and p.method != "swing":
+        msg = f"says what swing ratings are over, but the method is {p.method!r}, not 'swing'"
+        raise fail(p, "swing_range", msg, p.swing_range)
     if p.method == "direct" and not any(p.importance.values()):
         raise fail(
             p,
@@ -678,6 +691,7 @@ _KEYS = {
     "method": "profile.weighting",
     "imprecision": "profile.imprecision",
     "horizon_years": "profile.horizon_years",
+    "swing_range": "profile.swing_range",
     "ranking": "ranking.order",
     "ahp_criteria": "ahp.criteria",
     "ahp_matrix": "ahp.matrix",
@@ -726,6 +740,7 @@ def _from_table(t: Table) -> Profile:
     concerns = pt.texts("concerns", [])
     imprecision = pt.number("imprecision", 1.0)
     horizon_years = pt.raw("horizon_years", DEFAULT_HORIZON_YEARS)  # checked by the Profile
+    swing_range = pt.raw("swing_range", "catalogue")  # checked by the Profile
 
     t.allow("importance", "ranking", "swing", "ahp", "limits", "health")
     tradeoff = None
@@ -805,6 +820,7 @@ def _from_table(t: Table) -> Profile:
             method=method,
             imprecision=imprecision,
             horizon_years=horizon_years,
+            swing_range=swing_range,
             limits=limits,
             health=health,
             tradeoff=tradeoff,

@@ -310,7 +310,7 @@ def compare(
         raise MethodError(msg)
     spans = (
         criterion_spans(catalog, profile.concerns, profile.horizon_years)
-        if profile.method == "swing"
+        if profile.method == "swing" and profile.swing_range == "catalogue"
         else None
     )
     weights = resolve_weights(profile, spans)

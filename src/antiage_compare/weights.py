@@ -155,9 +155,11 @@ def raw_weights(
 
     Args:
         profile: the person.
-        spans: for swing weighting, each criterion's worst-to-best range in value units across
-            the catalogue: a swing rating values that observed range, so the raw weight on the
-            full 0–1 value scale is the rating divided by the span.
+        spans: for swing weighting over the catalogue (``swing_range = "catalogue"``), each
+            criterion's worst-to-best range in value units across the catalogue: a swing rating
+            values that observed range, so the raw weight on the full 0–1 value scale is the
+            rating divided by the span. A swing over the fixed bounds (``"bounds"``) spans the
+            whole scale, so its rating is the raw weight and ``spans`` is not needed.
     """
     notes: list[str] = []
     if profile.method == "direct":
@@ -166,6 +168,9 @@ def raw_weights(
         roc = mcda.roc_weights(len(profile.ranking))
         notes.append("Weights come from your ranking (rank-order centroid weights).")
         return dict(zip(profile.ranking, roc, strict=True)), notes, None
+    if profile.method == "swing" and profile.swing_range == "bounds":
+        # Over the fixed bounds a swing spans the whole 0–1 value scale: the rating is the weight.
+        return {c: float(r) for c, r in profile.swing.items()}, notes, None
     if profile.method == "swing":
         if spans is None:
             msg = "swing weighting needs the catalogue's criterion spans"

@@ -134,7 +134,7 @@ METHOD_TEXT: dict[str, str] = {
 WEIGHTING_TEXT: dict[str, str] = {
     "direct": "You rated how much each point matters, from 0 to 10. We turned the ratings into shares that add up to 100%.",
     "ranking": "You put the points in order. We turned the order into shares that add up to 100%.",
-    "swing": "You rated how much it matters to go from the worst to the best option on each point. We turned the ratings into shares that add up to 100%.",
+    "swing": "You rated how much it matters to go from the worst to the best on each point. We turned the ratings into shares that add up to 100%.",
     "ahp": "You compared the points two at a time. We turned your answers into shares that add up to 100%.",
 }
 
