@@ -99,10 +99,14 @@ def test_every_cited_source_resolves(catalog: Catalog) -> None:
 
 
 def test_certainty_ratings_match_the_evidence_file(catalog: Catalog) -> None:
-    """Acupuncture's certainty is very low; botulinum toxin's is high (evidence sheet ratings)."""
+    """Acupuncture's certainty is very low; botulinum toxin's is moderate.
+
+    Botulinum toxin was "high" until data version 2027.1; issue 15 C3 graded it moderate (risk of
+    bias unclear in most trials, B1; the Cochrane GRADE tables were not seen).
+    """
     assert catalog["acupuncture"].certainty is Certainty.VERY_LOW
     assert str(catalog["acupuncture"].certainty) == "very low"
-    assert catalog["botulinum_toxin"].certainty is Certainty.HIGH
+    assert catalog["botulinum_toxin"].certainty is Certainty.MODERATE
     assert {str(c) for c in Certainty} == {"high", "moderate", "low", "very low"}
 
 
@@ -137,10 +141,10 @@ def test_acupuncture_bruising_is_the_commonest_named_side_effect(catalog: Catalo
     assert "bruis" in top.name.lower()
 
 
-def test_six_acupuncture_claims_with_verdicts(catalog: Catalog) -> None:
-    """The six marketing claims of section 10 are there; none is rated simply "supported"."""
+def test_eight_acupuncture_claims_with_verdicts(catalog: Catalog) -> None:
+    """The six claims of section 10 and the two of issue 15 K7 are there; none is "supported"."""
     claims = catalog.claims_about("acupuncture")
-    assert len(claims) == 6
+    assert len(claims) == 8
     verdicts = {c.verdict for c in claims}
     assert Verdict.SUPPORTED not in verdicts
     collagen = [c for c in claims if "collagen" in c.text.lower()]
@@ -155,7 +159,7 @@ def test_six_acupuncture_claims_with_verdicts(catalog: Catalog) -> None:
     ("option", "condition", "level"),
     [
         ("tretinoin", "pregnant", RuleLevel.EXCLUDE),
-        ("tretinoin", "breastfeeding", RuleLevel.EXCLUDE),
+        ("tretinoin", "breastfeeding", RuleLevel.CAUTION),  # exclude until 2027.1 (issue 15 I3)
         ("botulinum_toxin", "neuromuscular_disorder", RuleLevel.EXCLUDE),
         ("laser_ablative", "isotretinoin_recent", RuleLevel.EXCLUDE),
         ("peel_medium", "isotretinoin_recent", RuleLevel.EXCLUDE),
