@@ -640,12 +640,18 @@ def transcript() -> str:
     return "\n".join(out) + "\n\n# my-profile.toml\n" + to_toml(profile.to_dict())
 
 
-def test_the_consultants_guide_shows_a_real_interview() -> None:
+def test_the_consultants_guide_shows_a_real_interview(request: pytest.FixtureRequest) -> None:
     """The transcript in the guide is what the interview prints for its answers, word for word.
 
-    To update it: python -c "import tests.test_interview as t; print(t.transcript())".
+    It quotes the catalogue's figures, so a data change changes it: ``pytest --update-gold``
+    rewrites the block (then read the diff).
     """
     text = GUIDE.read_text(encoding="utf-8")
     m = re.search(r"<!-- interview transcript -->\n```text\n(.*?)```", text, flags=re.S)
     assert m, "the guide has the transcript block"
+    if request.config.getoption("--update-gold"):
+        text = text[: m.start(1)] + transcript().rstrip("\n") + "\n" + text[m.end(1) :]
+        GUIDE.write_text(text, encoding="utf-8")
+        m = re.search(r"<!-- interview transcript -->\n```text\n(.*?)```", text, flags=re.S)
+        assert m
     assert m.group(1).rstrip("\n") == transcript().rstrip("\n")
