@@ -108,7 +108,9 @@ def test_the_three_options_are_in_the_catalogue(cat: Any) -> None:
         ("biostimulatory_filler", "pigmentation", ("none", "none", "none", "low", ("EDITORIAL",))),
     ],
 )
-def test_effect_figures_are_pinned(cat: Any, oid: str, concern: str, expected: tuple) -> None:
+def test_effect_figures_are_pinned(
+    cat: Any, oid: str, concern: str, expected: tuple[Any, ...]
+) -> None:
     assert _effect(cat, oid, concern) == expected
 
 
@@ -219,7 +221,9 @@ def test_biostim_scored_risks(cat: Any) -> None:
         ),
     ],
 )
-def test_practical_figures(cat: Any, oid: str, field: str, expected: tuple, sources: tuple) -> None:
+def test_practical_figures(
+    cat: Any, oid: str, field: str, expected: tuple[Any, ...], sources: tuple[str, ...]
+) -> None:
     q = getattr(cat[oid], field)
     assert _range(q) == expected
     assert q.sources == sources
@@ -234,7 +238,7 @@ def test_practical_figures(cat: Any, oid: str, field: str, expected: tuple, sour
     ],
 )
 def test_cost_per_session_from_low_quality_pages(
-    cat: Any, oid: str, expected: tuple, sources: tuple
+    cat: Any, oid: str, expected: tuple[Any, ...], sources: tuple[str, ...]
 ) -> None:
     o = cat[oid]
     assert o.cost.per.value == "session"
