@@ -345,7 +345,7 @@ def test_no_serious_risk_is_described_as_passing(catalog: Catalog) -> None:
         ("laser_ablative", "darkening", Severity.COMMON),
         ("laser_ablative", "scarring_lightening", Severity.SERIOUS),
         ("laser_ablative", "scarring", Severity.SERIOUS),
-        ("laser_fractional_ablative", "eyelid_pulled_down", Severity.COMMON),
+        ("laser_fractional_ablative", "prolonged_redness", Severity.COMMON),
         ("laser_fractional_ablative", "darkening", Severity.COMMON),
         ("peel_medium", "cold_sore_flare", Severity.COMMON),
         ("peel_superficial", "cold_sore_flare", Severity.COMMON),
