@@ -31,6 +31,7 @@ IDS = {
     "ha_filler",
     "laser_nonablative",
     "laser_ablative",
+    "laser_fractional_ablative",
     "tretinoin",
     "sunscreen",
     "no_procedure",
@@ -42,10 +43,10 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
-def test_all_fourteen_ids_load(catalog: Catalog) -> None:
-    """Exactly the fourteen required options are shipped, each id once."""
+def test_all_fifteen_ids_load(catalog: Catalog) -> None:
+    """Exactly the fifteen options are shipped, each id once (2027.1 split the ablative laser)."""
     assert set(catalog.ids) == IDS
-    assert len(catalog.ids) == len(set(catalog.ids)) == 14
+    assert len(catalog.ids) == len(set(catalog.ids)) == 15
 
 
 def test_shipped_catalog_is_cached_and_equals_explicit_load(catalog: Catalog) -> None:
@@ -209,8 +210,8 @@ def test_only_and_without_return_new_catalogues(catalog: Catalog) -> None:
     assert set(small.ids) == {"acupuncture", "sunscreen", "no_procedure"}
     fewer = catalog.without("facelift")
     assert "facelift" not in fewer
-    assert len(fewer) == 13
-    assert len(catalog) == 14
+    assert len(fewer) == 14
+    assert len(catalog) == 15
     with pytest.raises(UnknownIdError):
         catalog.only("nope")
 
