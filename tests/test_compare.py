@@ -17,22 +17,12 @@ from antiage_compare import load_catalog
 from antiage_compare.criteria import CRITERIA, CRITERION_IDS, NEUTRAL, performance
 from antiage_compare.errors import AntiageError
 from antiage_compare.model import CONCERNS, NoData, Range, RuleLevel
-from antiage_compare.profile import Profile, example_profile
+from antiage_compare.profile import HEALTH_FLAGS, Profile, example_profile
 from antiage_compare.scoring import compare
 
 from .factories import catalog_dict, no_procedure_dict, option_dict, write_catalog
 
 CAT = load_catalog()
-HEALTH_FLAGS = (
-    "pregnant",
-    "breastfeeding",
-    "anticoagulants",
-    "keloid_tendency",
-    "smoker",
-    "cold_sores",
-    "neuromuscular_disorder",
-    "active_skin_infection",
-)
 
 
 BURDENS = ("serious_risk", "side_effects", "downtime", "invasiveness", "cost", "sessions")

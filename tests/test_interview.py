@@ -368,14 +368,14 @@ def test_the_review_screen_lists_every_answer() -> None:
 
 
 def test_an_answer_changed_at_the_review_screen_is_the_one_written() -> None:
-    """Change the trade-off (3), a swing (7), the sex (26), then save."""
+    """Change the trade-off (3), a swing (7), the sex (28), then save."""
     script = [
         *answers(),
         "3",
         *BRANCH_BURDEN,
         "7",
         "55",
-        "26",
+        "28",
         "male",
         "",
     ]
@@ -618,7 +618,7 @@ TRANSCRIPT_ANSWERS = [
     *["14", "6000", "", "no"],
     *[""] * len(HEALTH_QUESTIONS),
     *["", "", "female"],
-    *["25", "2", ""],
+    *["27", "2", ""],
 ]
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "consultant-guide.md"
 

@@ -225,3 +225,29 @@ def test_non_mapping_is_profile_error() -> None:
         with pytest.raises(ProfileError) as info:
             Profile.from_dict(bad)  # type: ignore[arg-type]
         assert isinstance(info.value, TypeError)
+
+
+def test_every_health_flag_is_asked_stored_and_switches_on_its_condition() -> None:
+    """HEALTH_FLAGS is the one list of yes-or-no health facts.
+
+    Each flag is a Health field, a catalogue condition of the same id, a profile schema
+    property, a question of the interview, and survives a round trip.
+    """
+    import attrs
+
+    from antiage_compare.interview import HEALTH_QUESTIONS
+    from antiage_compare.model import HealthCondition
+    from antiage_compare.profile import HEALTH_FLAGS, Health, Profile
+    from antiage_compare.schemas import load_schema
+
+    schema = load_schema("profile")
+    health_schema = json.dumps(schema)
+    assert [k for k, _ in HEALTH_QUESTIONS] == list(HEALTH_FLAGS)
+    for name in HEALTH_FLAGS:
+        assert f'"{name}"' in health_schema
+        h = Health(**{name: True})
+        assert h.conditions() == {HealthCondition(name)}
+        d = example_profile().to_dict()
+        d["health"][name] = True
+        assert Profile.from_dict(d).health == attrs.evolve(example_profile().health, **{name: True})
+    assert Health().conditions() == frozenset()

@@ -172,6 +172,8 @@ def test_eight_acupuncture_claims_with_verdicts(catalog: Catalog) -> None:
         ("facelift", "anticoagulants", RuleLevel.CAUTION),
         ("peel_superficial", "cold_sores", RuleLevel.CAUTION),
         ("laser_ablative", "cold_sores", RuleLevel.CAUTION),
+        ("peel_deep", "heart_disease", RuleLevel.EXCLUDE),  # 2027.1: phenol and the heart (C7, C15)
+        ("biostimulatory_filler", "immunosuppressed", RuleLevel.CAUTION),  # 2027.1: label (BF9)
     ],
 )
 def test_required_rules_are_in_the_data(

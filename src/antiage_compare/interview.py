@@ -85,6 +85,11 @@ HEALTH_QUESTIONS: tuple[tuple[str, str], ...] = (
         "Do you have a disease of the nerves or muscles, such as myasthenia gravis?",
     ),
     ("active_skin_infection", "Do you have a skin infection on your face right now?"),
+    ("heart_disease", "Do you have heart disease or a heart rhythm problem?"),
+    (
+        "immunosuppressed",
+        "Is your immune system weakened by an illness or a medicine (such as after a transplant)?",
+    ),
 )
 
 _SKIN_TYPES = (
@@ -428,7 +433,10 @@ def _burden_words(criterion: Criterion, x: float, currency: str) -> str:
         return f"a {number(x)} in 1,000 chance of a serious complication"
     if cid == "side_effects":
         everyone = " (everyone)" if x >= 1000 else ""
-        return f"passing side effects, such as redness or bruising, in {number(x)} of 1,000 people{everyone}"
+        return (
+            "side effects beyond the usual short redness and swelling (such as acne, cold sores"
+            f" or darker patches that fade) in {number(x)} of 1,000 people{everyone}"
+        )
     if cid == "downtime":
         return f"{_plural(x, 'day', 'days')} off before you feel fine to be seen"
     if cid == "invasiveness":

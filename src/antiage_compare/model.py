@@ -298,6 +298,8 @@ class HealthCondition(_Labelled):
     COLD_SORES = "cold_sores"
     NEUROMUSCULAR_DISORDER = "neuromuscular_disorder"
     ACTIVE_SKIN_INFECTION = "active_skin_infection"
+    HEART_DISEASE = "heart_disease"
+    IMMUNOSUPPRESSED = "immunosuppressed"
     MALE = "male"
 
     @property
@@ -315,6 +317,8 @@ class HealthCondition(_Labelled):
             HealthCondition.COLD_SORES: "you get cold sores",
             HealthCondition.NEUROMUSCULAR_DISORDER: "you have a nerve-muscle disorder",
             HealthCondition.ACTIVE_SKIN_INFECTION: "you have an active skin infection",
+            HealthCondition.HEART_DISEASE: "you have heart disease or a heart rhythm problem",
+            HealthCondition.IMMUNOSUPPRESSED: "your immune system is weakened by illness or medicine",
             HealthCondition.MALE: "you are male",
         }[self]
 

@@ -41,6 +41,7 @@ from antiage_compare.model import (
 )
 
 __all__ = [
+    "HEALTH_FLAGS",
     "PROFILE_TABLES",
     "Health",
     "Limits",
@@ -379,6 +380,23 @@ class Limits:
             raise fail(self, "currency", problem, self.currency)
 
 
+#: The yes-or-no health facts of ``[health]``: each is a :class:`Health` field and the catalogue
+#: condition of the same id, which the field switches on. (Skin type, isotretinoin and sex are
+#: read differently; see :meth:`Health.conditions`.)
+HEALTH_FLAGS: tuple[str, ...] = (
+    "pregnant",
+    "breastfeeding",
+    "anticoagulants",
+    "keloid_tendency",
+    "smoker",
+    "cold_sores",
+    "neuromuscular_disorder",
+    "active_skin_infection",
+    "heart_disease",
+    "immunosuppressed",
+)
+
+
 @frozen(kw_only=True)
 class Health:
     """The health facts that contraindications depend on. ``None`` means not stated.
@@ -400,26 +418,16 @@ class Health:
     cold_sores: bool = field(default=False, validator=flag)
     neuromuscular_disorder: bool = field(default=False, validator=flag)
     active_skin_infection: bool = field(default=False, validator=flag)
+    heart_disease: bool = field(default=False, validator=flag)
+    immunosuppressed: bool = field(default=False, validator=flag)
     sex: str | None = field(default=None, validator=choice(SEXES, optional=True))
 
     def conditions(self) -> frozenset[HealthCondition]:
         """The health condition ids (as used by the catalogue's rules) that apply."""
         c = HealthCondition
-        out = {
-            flag
-            for flag, on in (
-                (c.PREGNANT, self.pregnant),
-                (c.BREASTFEEDING, self.breastfeeding),
-                (c.ANTICOAGULANTS, self.anticoagulants),
-                (c.KELOID_TENDENCY, self.keloid_tendency),
-                (c.SMOKER, self.smoker),
-                (c.COLD_SORES, self.cold_sores),
-                (c.NEUROMUSCULAR_DISORDER, self.neuromuscular_disorder),
-                (c.ACTIVE_SKIN_INFECTION, self.active_skin_infection),
-                (c.MALE, self.sex == "male"),
-            )
-            if on
-        }
+        out = {HealthCondition(name) for name in HEALTH_FLAGS if getattr(self, name)}
+        if self.sex == "male":
+            out.add(c.MALE)
         if self.isotretinoin_months_ago is not None and self.isotretinoin_months_ago < 6:
             out.add(c.ISOTRETINOIN_RECENT)
         if self.fitzpatrick is not None and self.fitzpatrick >= 4:
@@ -545,19 +553,7 @@ class Profile:
             limits["currency"] = lim.currency
         out["limits"] = limits
         h = self.health
-        health: dict[str, Any] = {
-            k: getattr(h, k)
-            for k in (
-                "pregnant",
-                "breastfeeding",
-                "anticoagulants",
-                "keloid_tendency",
-                "smoker",
-                "cold_sores",
-                "neuromuscular_disorder",
-                "active_skin_infection",
-            )
-        }
+        health: dict[str, Any] = {k: getattr(h, k) for k in HEALTH_FLAGS}
         for k in ("isotretinoin_months_ago", "fitzpatrick", "sex"):
             if getattr(h, k) is not None:
                 health[k] = getattr(h, k)
@@ -795,17 +791,10 @@ def _from_table(t: Table) -> Profile:
     limits = _build(t, "limits.", lambda: Limits(**limit_values))
 
     ht = t.table("health", {})
-    health_values: dict[str, Any] = {
-        "pregnant": ht.flag("pregnant", False),
-        "breastfeeding": ht.flag("breastfeeding", False),
-        "anticoagulants": ht.flag("anticoagulants", False),
+    health_values: dict[str, Any] = {name: ht.flag(name, False) for name in HEALTH_FLAGS}
+    health_values |= {
         "isotretinoin_months_ago": _optional(ht, "isotretinoin_months_ago"),
-        "keloid_tendency": ht.flag("keloid_tendency", False),
         "fitzpatrick": ht.integer("fitzpatrick") if ht.has("fitzpatrick") else None,
-        "smoker": ht.flag("smoker", False),
-        "cold_sores": ht.flag("cold_sores", False),
-        "neuromuscular_disorder": ht.flag("neuromuscular_disorder", False),
-        "active_skin_infection": ht.flag("active_skin_infection", False),
         "sex": ht.text("sex") if ht.has("sex") else None,
     }
     ht.done()
