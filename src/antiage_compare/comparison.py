@@ -20,9 +20,11 @@ from antiage_compare.model import (
     CONCERN_LABELS,
     CONCERNS,
     Certainty,
+    Invasiveness,
     NoData,
     ProductWarning,
     Quantity,
+    SourceKind,
 )
 from antiage_compare.wording import join_and
 
@@ -385,6 +387,39 @@ class Comparison:
         )
         caveat = self.overlap_text()
         return f"{text} {caveat}" if caveat else text
+
+    def unmet_concerns(self) -> tuple[str, ...]:
+        """The person's concerns that no eligible option without surgery meets on evidence.
+
+        A concern is met when some eligible option short of surgery has an effect on it (at
+        least "slight" at the top of its range) graded at least "low", resting on a source that
+        is evidence (not the data team's judgement, nor a sales or aggregator page). Where none
+        does, the report says so plainly rather than let the ranking imply a choice exists.
+        """
+        sources = self.catalog.sources
+        met: set[str] = set()
+        for s in self.scored:
+            o = s.option
+            if o.invasiveness is Invasiveness.SURGERY:
+                continue
+            for concern, e in o.effects.items():
+                if e.high.value01 <= 0.0 or o.certainty_of(concern).level < Certainty.LOW.level:
+                    continue
+                kinds = [sources[i].kind for i in e.sources if i in sources]
+                if any(k is not SourceKind.EDITORIAL and not k.low_quality for k in kinds):
+                    met.add(concern)
+        return tuple(c for c in (self.profile.concerns or CONCERNS) if c not in met)
+
+    def coverage_text(self) -> str:
+        """A plain sentence naming the concerns no option short of surgery meets, or ""."""
+        unmet = self.unmet_concerns()
+        if not unmet:
+            return ""
+        names = join_and([CONCERN_LABELS[c] for c in unmet])
+        return (
+            f"For {names}, no option open to you short of surgery has an effect that a study "
+            "measured and that is graded at least low."
+        )
 
     def overlapping_top(self) -> tuple[ScoredOption, ...]:
         """The options below the top whose fit range overlaps a top option's.

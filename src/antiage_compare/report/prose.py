@@ -210,9 +210,9 @@ def fit_summary(c: Comparison) -> str:
         f"On the typical figures, {join_and([t.option.name for t in top])} {verb} highest for "
         f"your priorities ({top[0].fit:.0f} out of 100)."
     )
-    caveat = c.overlap_text()
-    if caveat:
-        text += " " + caveat
+    for extra in (c.overlap_text(), c.coverage_text()):
+        if extra:
+            text += " " + extra
     return (
         text + " A high score means a close match to what you said matters. It is not advice to "
         "choose it."
