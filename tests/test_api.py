@@ -64,9 +64,12 @@ def test_objects_have_readable_reprs() -> None:
     r = ac.smaa(ac.example_profile(), samples=100)
     dominated = next(x for x in c.scored if x.dominated_by)
     for obj, expected in (
-        (ac.load_catalog(), "<Catalog 2027.1: 15 options: acupuncture, blepharoplasty"),
+        (
+            ac.load_catalog(),
+            "<Catalog 2027.1: 24 options: acupuncture, biostimulatory_filler, blepharoplasty",
+        ),
         (ac.example_profile(), "<Profile 'Example client': concerns="),
-        (c, f"<Comparison mavt: 13 eligible ({c.scored[0].id}={c.scored[0].fit:.0f}"),
+        (c, f"<Comparison mavt: 21 eligible ({c.scored[0].id}={c.scored[0].fit:.0f}"),
         (
             ac.load_catalog()["acupuncture"],
             "<Option 'acupuncture': 'Cosmetic (facial) acupuncture', needles, evidence very low>",

@@ -49,10 +49,24 @@ EFFECTS = [
     ("rf_microneedling", "wrinkles", "slight", "slight", "moderate", "low", ("RF2", "RF3", "RF4")),
     ("rf_microneedling", "acne_scars", "moderate", "slight", "moderate", "low", ("RF5", "RF1")),
     ("rf_microneedling", "pigmentation", "not_studied", "not_studied", "not_studied", None, None),
-    ("microfocused_ultrasound", "laxity", "slight", "slight", "moderate", "low",
-     ("MFU2", "MFU1", "MFU4")),
-    ("microfocused_ultrasound", "wrinkles", "slight", "none", "slight", "low",
-     ("MFU1", "MFU2", "MFU4")),
+    (
+        "microfocused_ultrasound",
+        "laxity",
+        "slight",
+        "slight",
+        "moderate",
+        "low",
+        ("MFU2", "MFU1", "MFU4"),
+    ),
+    (
+        "microfocused_ultrasound",
+        "wrinkles",
+        "slight",
+        "none",
+        "slight",
+        "low",
+        ("MFU1", "MFU2", "MFU4"),
+    ),
     ("microfocused_ultrasound", "fine_lines", "slight", "none", "slight", "very low", ("MFU1",)),
     ("thread_lift", "laxity", "slight", "none", "slight", "very low", ("TH1", "TH4", "TH3", "TH6")),
     ("thread_lift", "volume_loss", "not_studied", "not_studied", "not_studied", None, None),
@@ -79,8 +93,15 @@ def test_headline_effects(
 
 
 def test_every_concern_has_a_figure_with_a_reason(options: dict[str, Any]) -> None:
-    concerns = {"wrinkles", "fine_lines", "laxity", "texture", "pigmentation", "acne_scars",
-                "volume_loss"}
+    concerns = {
+        "wrinkles",
+        "fine_lines",
+        "laxity",
+        "texture",
+        "pigmentation",
+        "acne_scars",
+        "volume_loss",
+    }
     for o in options.values():
         assert set(o.effects) == concerns
         assert all(e.reason and e.sources for e in o.effects.values())
@@ -101,8 +122,10 @@ def test_grade(options: dict[str, Any], oid: str, grade: str) -> None:
 
 def test_rf_microneedling_practical_facts(options: dict[str, Any]) -> None:
     o = options["rf_microneedling"]
-    assert _range(o.sessions) == (3, 3, 3) and o.sessions.sources == ("RF2", "RF3")
-    assert _range(o.downtime_days) == (4, 7, 10) and o.downtime_days.sources == ("RF3",)
+    assert _range(o.sessions) == (3, 3, 3)
+    assert o.sessions.sources == ("RF2", "RF3")
+    assert _range(o.downtime_days) == (4, 7, 10)
+    assert o.downtime_days.sources == ("RF3",)
     assert o.downtime_days.editorial
     assert (o.duration_months.low, o.duration_months.high) == (6, 6)
     assert (o.cost.amount.low, o.cost.amount.high) == (500, 3900)
@@ -113,18 +136,22 @@ def test_rf_microneedling_practical_facts(options: dict[str, Any]) -> None:
 def test_microfocused_ultrasound_practical_facts(options: dict[str, Any]) -> None:
     o = options["microfocused_ultrasound"]
     assert _range(o.sessions) == (1, 1, 1)
-    assert (o.downtime_days.low, o.downtime_days.high) == (0, 1) and o.downtime_days.editorial
+    assert (o.downtime_days.low, o.downtime_days.high) == (0, 1)
+    assert o.downtime_days.editorial
     assert (o.duration_months.low, o.duration_months.high) == (12, 12)
     assert o.duration_months.sources == ("MFU2",)
     assert (o.cost.amount.low, o.cost.amount.high) == (4000, 6000)
-    assert o.maintenance is not None and o.maintenance.editorial
+    assert o.maintenance is not None
+    assert o.maintenance.editorial
     m = o.maintenance.every_months
-    assert (m.low, m.high) == (12, 24) and m.sources == ("X_ultherapy_cost_pages", "MFU2")
+    assert (m.low, m.high) == (12, 24)
+    assert m.sources == ("X_ultherapy_cost_pages", "MFU2")
 
 
 def test_thread_lift_practical_facts(options: dict[str, Any]) -> None:
     o = options["thread_lift"]
-    assert _range(o.sessions) == (1, 1, 1) and o.sessions.sources == ("TH1",)
+    assert _range(o.sessions) == (1, 1, 1)
+    assert o.sessions.sources == ("TH1",)
     assert (o.downtime_days.low, o.downtime_days.high) == (1, 2)
     assert (o.duration_months.low, o.duration_months.high) == (6, 12)
     assert o.duration_months.sources == ("TH1", "TH4")
@@ -147,27 +174,37 @@ def test_low_quality_cost_sources_are_marked(options: dict[str, Any]) -> None:
 def test_rf_microneedling_scored_risks(options: dict[str, Any]) -> None:
     o = options["rf_microneedling"]
     s = o.serious_risk
-    assert s.id == "serious_events" and s.severity.value == "serious"
-    assert s.count.zero_in == 29 and s.sources == ("RF2",)
-    assert s.count.low == 0 and s.count.high == pytest.approx(3 * 1000 / 29)
+    assert s.id == "serious_events"
+    assert s.severity.value == "serious"
+    assert s.count.zero_in == 29
+    assert s.sources == ("RF2",)
+    assert s.count.low == 0
+    assert s.count.high == pytest.approx(3 * 1000 / 29)
     f = o.side_effects
-    assert f.id == "dark_patches" and f.severity.value == "common"
+    assert f.id == "dark_patches"
+    assert f.severity.value == "common"
     assert (f.count.low, f.count.high, f.per) == (0, 40, 1000)
     assert f.sources[0] == "X_acneorg_rfmn"
     assert "beyond the expected short reaction" in f.note
     fda = o.risk("reported_serious_harms")
-    assert fda.severity.value == "serious" and fda.sources == ("X_fda_rfmn_2025",)
+    assert fda.severity.value == "serious"
+    assert fda.sources == ("X_fda_rfmn_2025",)
 
 
 def test_microfocused_ultrasound_scored_risks(options: dict[str, Any]) -> None:
     o = options["microfocused_ultrasound"]
     s = o.serious_risk
-    assert s.id == "significant_harm" and s.severity.value == "serious"
-    assert _range(s.count) == (2, 2, 2) and s.per == 1000
-    assert s.sources[0] == "MFU3" and "EDITORIAL" in s.sources
-    assert "506" in s.note and "our arithmetic" in s.note
+    assert s.id == "significant_harm"
+    assert s.severity.value == "serious"
+    assert _range(s.count) == (2, 2, 2)
+    assert s.per == 1000
+    assert s.sources[0] == "MFU3"
+    assert "EDITORIAL" in s.sources
+    assert "506" in s.note
+    assert "our arithmetic" in s.note
     f = o.side_effects
-    assert f.id == "other_side_effects" and _range(f.count) == (20, 20, 20)
+    assert f.id == "other_side_effects"
+    assert _range(f.count) == (20, 20, 20)
     assert f.sources == ("MFU2",)
     assert "beyond the expected short reaction" in f.note
 
@@ -175,15 +212,19 @@ def test_microfocused_ultrasound_scored_risks(options: dict[str, Any]) -> None:
 def test_thread_lift_scored_risks_are_the_unflattering_ones(options: dict[str, Any]) -> None:
     o = options["thread_lift"]
     s = o.serious_risk
-    assert s.id == "infection" and s.severity.value == "serious"
+    assert s.id == "infection"
+    assert s.severity.value == "serious"
     assert (s.count.low, s.count.high, s.per) == (20, 62, 1000)
     assert s.sources == ("TH5", "TH1")
     f = o.side_effects
-    assert f.id == "thread_problems" and _range(f.count) == (188, 188, 188)
-    assert "30 of 160" in f.note and "our arithmetic" in f.note
+    assert f.id == "thread_problems"
+    assert _range(f.count) == (188, 188, 188)
+    assert "30 of 160" in f.note
+    assert "our arithmetic" in f.note
     assert "EDITORIAL" in f.sources
     early = o.risk("any_early_complication")
-    assert _range(early.count) == (344, 344, 344) and early.sources == ("TH1",)
+    assert _range(early.count) == (344, 344, 344)
+    assert early.sources == ("TH1",)
 
 
 # -- contraindications, through compare() -----------------------------------------------------------
@@ -216,7 +257,8 @@ def test_contraindication_through_compare(health: dict[str, Any], oid: str, leve
         assert any(r.kind == "contraindication" and r.sources for r in exc.reasons)
     else:
         assert oid in c.ids
-        assert c[oid].cautions and all(r.sources for r in c[oid].cautions)
+        assert c[oid].cautions
+        assert all(r.sources for r in c[oid].cautions)
 
 
 def test_healthy_profile_scores_all_three_without_cautions() -> None:

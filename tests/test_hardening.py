@@ -15,7 +15,7 @@ import pytest
 import antiage_compare.loading as catalog_module
 from antiage_compare import Catalog, compare, example_profile, load_catalog, load_clinic, scoring
 from antiage_compare._paths import shipped_data
-from antiage_compare.model import RuleLevel
+from antiage_compare.model import HealthCondition, RuleLevel
 from antiage_compare.profile import Profile
 from antiage_compare.scoring import value_row
 
@@ -37,6 +37,8 @@ TRIGGERS: dict[str, dict[str, Any]] = {
     "neuromuscular_disorder": {"neuromuscular_disorder": True},
     "active_skin_infection": {"active_skin_infection": True},
     "male": {"sex": "male"},
+    "heart_disease": {"heart_disease": True},
+    "immunosuppressed": {"immunosuppressed": True},
 }
 
 
@@ -67,6 +69,7 @@ def test_every_condition_in_the_data_has_a_trigger() -> None:
     """The generated safety cases cover every condition the data uses."""
     used = {r.when.value for o in CAT for r in o.contraindications}
     assert used <= set(TRIGGERS)
+    assert set(TRIGGERS) == {c.value for c in HealthCondition}  # every condition can be triggered
     assert len(exclusion_cases()) >= 15
 
 

@@ -144,7 +144,7 @@ def test_catalog_and_clinic_combine_on_the_command_line(
 @pytest.mark.parametrize(
     ("name", "needle"),
     [
-        ("folder", "valid catalogue folder (15 options"),
+        ("folder", "valid catalogue folder (24 options"),
         ("catalogue", "valid catalogue file (2 options"),
         ("profile", "valid profile for 'Example client'"),
     ],

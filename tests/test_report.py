@@ -869,3 +869,12 @@ def test_ipdas_item_fails_when_its_content_is_missing(data: ReportData, item_id:
     assert item_id in failed
     assert failed[item_id].reason
     assert not audit.passed
+
+
+def test_a_notes_clauses_read_as_short_sentences_outside_brackets() -> None:
+    from antiage_compare.report.facts import _short_sentences
+
+    assert _short_sentences("seen in 12; none later (typical 40; range 36-64)") == (
+        "seen in 12. None later (typical 40; range 36-64)"
+    )
+    assert _short_sentences("one; ") == "one; "

@@ -35,6 +35,16 @@ IDS = {
     "tretinoin",
     "sunscreen",
     "no_procedure",
+    # 2027.1, issue 16: the options a person also weighs
+    "rf_microneedling",
+    "microfocused_ultrasound",
+    "ipl",
+    "thread_lift",
+    "prp",
+    "retinol",
+    "tazarotene",
+    "biostimulatory_filler",
+    "oral_collagen",
 }
 
 
@@ -43,10 +53,14 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
-def test_all_fifteen_ids_load(catalog: Catalog) -> None:
-    """Exactly the fifteen options are shipped, each id once (2027.1 split the ablative laser)."""
+def test_all_shipped_ids_load(catalog: Catalog) -> None:
+    """Exactly these 24 options are shipped, each id once.
+
+    2027.1 split the ablative laser (issue 15) and added nine options (issue 16); a shipped id is
+    never removed.
+    """
     assert set(catalog.ids) == IDS
-    assert len(catalog.ids) == len(set(catalog.ids)) == 15
+    assert len(catalog.ids) == len(set(catalog.ids)) == 24
 
 
 def test_shipped_catalog_is_cached_and_equals_explicit_load(catalog: Catalog) -> None:
@@ -212,8 +226,8 @@ def test_only_and_without_return_new_catalogues(catalog: Catalog) -> None:
     assert set(small.ids) == {"acupuncture", "sunscreen", "no_procedure"}
     fewer = catalog.without("facelift")
     assert "facelift" not in fewer
-    assert len(fewer) == 14
-    assert len(catalog) == 15
+    assert len(fewer) == len(IDS) - 1
+    assert len(catalog) == len(IDS)
     with pytest.raises(UnknownIdError):
         catalog.only("nope")
 

@@ -72,6 +72,6 @@ def test_installed_wheel_loads_catalogue_outside_source_tree(wheel: Path, tmp_pa
         run.stdout.split()[1:3],
         run.stdout.split()[-1],
     )
-    assert int(count) == 15
+    assert int(count) == 24
     assert certainty == ["very", "low"]
     assert inside == "True"

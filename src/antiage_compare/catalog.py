@@ -29,6 +29,8 @@ __all__ = ["NO_PROCEDURE", "Catalog"]
 
 #: The id of the "do nothing new" option, which every comparison keeps.
 NO_PROCEDURE = "no_procedure"
+#: How many option ids a catalogue's repr names before "and N more".
+_REPR_IDS = 12
 
 
 @frozen
@@ -83,7 +85,9 @@ class Catalog:
             raise UnknownIdError("option", str(option_id), self.ids) from None
 
     def __repr__(self) -> str:
-        return f"<Catalog {self.info.data_version}: {len(self)} options: {', '.join(self.ids)}>"
+        ids = ", ".join(self.ids[:_REPR_IDS])
+        more = f" and {len(self) - _REPR_IDS} more" if len(self) > _REPR_IDS else ""
+        return f"<Catalog {self.info.data_version}: {len(self)} options: {ids}{more}>"
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -60,6 +60,28 @@ class _Answer(NamedTuple):
     sources: Sequence[str]
 
 
+def _short_sentences(note: str) -> str:
+    """A note's clauses as short sentences: "a; b" reads as "a. B" (outside brackets).
+
+    Data notes join several facts with semicolons; in a report for lay readers each reads
+    better as its own sentence (and the reading grade counts them so).
+    """
+    out: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(note):
+        ch = note[i]
+        depth += ch in "(["
+        depth -= ch in ")]"
+        if ch == ";" and depth <= 0 and note[i + 1 : i + 2] == " " and i + 2 < len(note):
+            out.append(". " + note[i + 2].upper())
+            i += 3
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 class OptionFacts:
     """Builds the records about options for one comparison, citing through ``cite``.
 
@@ -97,7 +119,7 @@ class OptionFacts:
         known = not isinstance(q, NoData)
         if text is None:
             text = quantity_text(q)
-        note = (q.note if isinstance(q, Range) else q.reason).replace(".; ", ". ")
+        note = _short_sentences((q.note if isinstance(q, Range) else q.reason).replace(".; ", ". "))
         return Figure(
             text=text,
             known=known,
