@@ -39,6 +39,7 @@ TRIGGERS: dict[str, dict[str, Any]] = {
     "male": {"sex": "male"},
     "heart_disease": {"heart_disease": True},
     "immunosuppressed": {"immunosuppressed": True},
+    "electronic_implant": {"electronic_implant": True},
 }
 
 

@@ -368,14 +368,14 @@ def test_the_review_screen_lists_every_answer() -> None:
 
 
 def test_an_answer_changed_at_the_review_screen_is_the_one_written() -> None:
-    """Change the trade-off (3), a swing (7), the sex (28), then save."""
+    """Change the trade-off (3), a swing (7), the sex (the last line), then save."""
     script = [
         *answers(),
         "3",
         *BRANCH_BURDEN,
         "7",
         "55",
-        "28",
+        str(REVIEW_SEX),
         "male",
         "",
     ]
@@ -606,6 +606,11 @@ def test_the_interview_in_a_real_terminal(tmp_path: Path) -> None:
 
 # -- the consultant's guide shows a real interview ---------------------------------------------
 
+#: The review screen's line numbers of the skin type and sex: 15 lines before the health questions,
+#: then one per health question, isotretinoin, skin type, sex.
+REVIEW_SKIN_TYPE = 15 + len(HEALTH_QUESTIONS) + 2
+REVIEW_SEX = REVIEW_SKIN_TYPE + 1
+
 #: The answers of the interview shown in docs/consultant-guide.md, in order: concerns wrinkles
 #: and loose skin; T at full effect, not at half, T at three quarters, too close to call at five
 #: eighths; swings with time off most wanted; needles yes, surgery no; at the review, the skin
@@ -618,7 +623,7 @@ TRANSCRIPT_ANSWERS = [
     *["14", "6000", "", "no"],
     *[""] * len(HEALTH_QUESTIONS),
     *["", "", "female"],
-    *["27", "2", ""],
+    *[str(REVIEW_SKIN_TYPE), "2", ""],
 ]
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "consultant-guide.md"
 

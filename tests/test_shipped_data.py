@@ -188,6 +188,8 @@ def test_eight_acupuncture_claims_with_verdicts(catalog: Catalog) -> None:
         ("laser_ablative", "cold_sores", RuleLevel.CAUTION),
         ("peel_deep", "heart_disease", RuleLevel.EXCLUDE),  # 2027.1: phenol and the heart (C7, C15)
         ("biostimulatory_filler", "immunosuppressed", RuleLevel.CAUTION),  # 2027.1: label (BF9)
+        ("microfocused_ultrasound", "electronic_implant", RuleLevel.EXCLUDE),  # maker (MFU5)
+        ("rf_microneedling", "electronic_implant", RuleLevel.EXCLUDE),  # clinic pages
     ],
 )
 def test_required_rules_are_in_the_data(

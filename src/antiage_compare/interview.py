@@ -90,6 +90,7 @@ HEALTH_QUESTIONS: tuple[tuple[str, str], ...] = (
         "immunosuppressed",
         "Is your immune system weakened by an illness or a medicine (such as after a transplant)?",
     ),
+    ("electronic_implant", "Do you have a pacemaker or another electronic implant?"),
 )
 
 _SKIN_TYPES = (

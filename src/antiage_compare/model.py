@@ -300,6 +300,7 @@ class HealthCondition(_Labelled):
     ACTIVE_SKIN_INFECTION = "active_skin_infection"
     HEART_DISEASE = "heart_disease"
     IMMUNOSUPPRESSED = "immunosuppressed"
+    ELECTRONIC_IMPLANT = "electronic_implant"
     MALE = "male"
 
     @property
@@ -319,6 +320,7 @@ class HealthCondition(_Labelled):
             HealthCondition.ACTIVE_SKIN_INFECTION: "you have an active skin infection",
             HealthCondition.HEART_DISEASE: "you have heart disease or a heart rhythm problem",
             HealthCondition.IMMUNOSUPPRESSED: "your immune system is weakened by illness or medicine",
+            HealthCondition.ELECTRONIC_IMPLANT: "you have a pacemaker or another electronic implant",
             HealthCondition.MALE: "you are male",
         }[self]
 

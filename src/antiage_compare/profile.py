@@ -394,6 +394,7 @@ HEALTH_FLAGS: tuple[str, ...] = (
     "active_skin_infection",
     "heart_disease",
     "immunosuppressed",
+    "electronic_implant",
 )
 
 
@@ -420,6 +421,7 @@ class Health:
     active_skin_infection: bool = field(default=False, validator=flag)
     heart_disease: bool = field(default=False, validator=flag)
     immunosuppressed: bool = field(default=False, validator=flag)
+    electronic_implant: bool = field(default=False, validator=flag)
     sex: str | None = field(default=None, validator=choice(SEXES, optional=True))
 
     def conditions(self) -> frozenset[HealthCondition]:
