@@ -74,7 +74,8 @@ def test_kinds_of_price_over_the_horizon() -> None:
     q = horizon_cost(per_course, 5)
     assert isinstance(q, Range)
     assert (q.low, q.high) == (500 * 15, 500 * 20)
-    assert isinstance(horizon_cost(CATALOG["sunscreen"], 5), NoData)
+    unpriced = attrs.evolve(tret, cost=Cost(per=CostBasis.YEAR, amount=NoData("not found")))
+    assert isinstance(horizon_cost(unpriced, 5), NoData)
 
 
 @given(

@@ -41,7 +41,8 @@ def _marked(s: ScoredOption) -> str:
 
 def test_rows_follow_the_ranking() -> None:
     """One row per eligible option, in rank order, with its rank, fit to one decimal and marks."""
-    c = compare(example_profile())
+    p = example_profile()
+    c = compare(attrs.evolve(p, health=attrs.evolve(p.health, cold_sores=True)))
     assert any(s.cautions for s in c.scored)
     assert _rows(c._repr_html_()) == [(s.rank, round(s.fit, 1), _marked(s)) for s in c.scored]
 
