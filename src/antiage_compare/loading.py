@@ -225,23 +225,24 @@ def _sources(tables: list[Table]) -> dict[str, Source]:
     return sources
 
 
+def _unique_ids(tables: list[Table], ids: list[str], what: str) -> None:
+    """Refuse a second record with the same id, naming the table it is in."""
+    seen: set[str] = set()
+    for t, rid in zip(tables, ids, strict=True):
+        if rid in seen:
+            raise t.fail("id", f"duplicate {what} id", rid)
+        seen.add(rid)
+
+
 def _claims(tables: list[Table], refs: Refs, option_ids: set[str]) -> list[Claim]:
     claims = [parse_claim(t, refs, option_ids) for t in tables]
-    seen: set[str] = set()
-    for t, c in zip(tables, claims, strict=True):
-        if c.id in seen:
-            raise t.fail("id", "duplicate claim id", c.id)
-        seen.add(c.id)
+    _unique_ids(tables, [c.id for c in claims], "claim")
     return claims
 
 
 def _warnings(tables: list[Table], refs: Refs) -> list[ProductWarning]:
     warnings = [parse_warning(t, refs) for t in tables]
-    seen: set[str] = set()
-    for t, w in zip(tables, warnings, strict=True):
-        if w.id in seen:
-            raise t.fail("id", "duplicate warning id", w.id)
-        seen.add(w.id)
+    _unique_ids(tables, [w.id for w in warnings], "warning")
     return warnings
 
 

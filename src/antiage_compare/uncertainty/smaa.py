@@ -1373,13 +1373,10 @@ def _settled(hits: float, draws: int, samples: int) -> bool:
     return p * (1.0 - p) / (draws + 4.0) <= 0.25 / samples
 
 
-def _fixed_fit(
-    table: _Table, weights: Sequence[float], k: int
-) -> Callable[[Sequence[Sequence[Cell]], int], Column]:
-    """Option ``k``'s MAVT fit under fixed ``weights``, as a function of a chunk's cells.
+def _fixed_plan(table: _Table, weights: Sequence[float], k: int) -> tuple[list[int], float]:
+    """Option ``k`` under fixed ``weights``: the leaves drawn, and the constant part of its fit.
 
-    The same operations as :func:`_mavt_fits` (constant products folded in criterion order
-    and added last), with the plan made once: ``fit(cells, n)`` only gathers the drawn columns.
+    The constant products are folded in criterion order, as :func:`_mavt_fits` folds them.
     """
     const = 0.0
     drawn: list[int] = []
@@ -1390,6 +1387,18 @@ def _fixed_fit(
             drawn.append(j)
         else:
             const += w * v
+    return drawn, const
+
+
+def _fixed_fit(
+    table: _Table, weights: Sequence[float], k: int
+) -> Callable[[Sequence[Sequence[Cell]], int], Column]:
+    """Option ``k``'s MAVT fit under fixed ``weights``, as a function of a chunk's cells.
+
+    The same operations as :func:`_mavt_fits` (constant products folded in criterion order
+    and added last), with the plan made once: ``fit(cells, n)`` only gathers the drawn columns.
+    """
+    drawn, const = _fixed_plan(table, weights, k)
     if not drawn:
         return lambda cells, n: [const] * n
     kernel = _kernel((False,) * len(drawn), bool(const))
@@ -1410,15 +1419,7 @@ def _fixed_fit_at(
     The same kernel on the columns gathered at ``idx``, so every value is bit for bit the one
     :func:`_fixed_fit` gives; it is cheaper when few draws are wanted.
     """
-    const = 0.0
-    drawn: list[int] = []
-    for j, (w, v) in enumerate(zip(weights, table.fixed[k], strict=True)):
-        if w == 0.0:
-            continue
-        if v is None:
-            drawn.append(j)
-        else:
-            const += w * v
+    drawn, const = _fixed_plan(table, weights, k)
     if not drawn:
         return lambda cells, idx: [const] * len(idx)
     kernel = _kernel((False,) * len(drawn), bool(const))
