@@ -245,6 +245,8 @@ RULES = [
     ({"breastfeeding": True}, "microfocused_ultrasound", "caution"),
     ({"cold_sores": True}, "microfocused_ultrasound", "caution"),
     ({"keloid_tendency": True}, "microfocused_ultrasound", "caution"),
+    ({"electronic_implant": True}, "microfocused_ultrasound", "exclude"),  # maker (MFU5)
+    ({"electronic_implant": True}, "rf_microneedling", "exclude"),  # clinic pages
 ]
 
 
@@ -270,4 +272,4 @@ def test_healthy_profile_scores_all_three_without_cautions() -> None:
 
 def test_contraindications_use_only_existing_condition_ids(options: dict[str, Any]) -> None:
     counts = {oid: len(o.contraindications) for oid, o in options.items()}
-    assert counts == {"rf_microneedling": 7, "microfocused_ultrasound": 6, "thread_lift": 1}
+    assert counts == {"rf_microneedling": 8, "microfocused_ultrasound": 7, "thread_lift": 1}
