@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -524,3 +525,38 @@ def test_dominators_finds_a_dominator_whose_sum_rounds_equal() -> None:
 
     assert dominators([[0.30000000000000004, 1.0], [0.3, 1.0]], ["max", "max"]) == ((), (0,))
     assert dominators([[1e20, 1.0], [1e20, 0.0]], ["max", "max"]) == ((), (0,))
+
+
+# --------------------------------------------------------------------------- extreme magnitudes
+
+#: The largest float, and cells near it: sums and totals of two of them overflow.
+BIG = sys.float_info.max
+NEAR_MAX = st.floats(1e306, BIG) | st.sampled_from([BIG, -BIG, 1e308, -1e308])
+WHOLE_RANGE = FINITE | NEAR_MAX | st.floats(-BIG, -1e306)
+
+
+@st.composite
+def extreme_dominance_problems(draw: st.DrawFn) -> tuple[list[list[float]], list[str]]:
+    """A small matrix whose cells span the whole float range, often near the largest float."""
+    n = draw(st.integers(1, 5))
+    m = draw(st.integers(1, 4))
+    cell = NEAR_MAX | WHOLE_RANGE | st.sampled_from([0.0, 1.0])
+    matrix = draw(st.lists(st.lists(cell, min_size=m, max_size=m), min_size=n, max_size=n))
+    directions = draw(st.lists(st.sampled_from(["max", "min"]), min_size=m, max_size=m))
+    return matrix, directions
+
+
+@FAST
+@given(extreme_dominance_problems())
+@example(([[1e308, 1e308], [1e308, 1.7e308]], ["max", "max"]))
+@example(([[BIG, BIG, BIG], [BIG, BIG, 0.0]], ["max", "max", "max"]))
+@example(([[-BIG, -BIG], [0.0, 0.0]], ["max", "max"]))
+def test_dominators_near_the_largest_float(problem: tuple[list[list[float]], list[str]]) -> None:
+    """Rows whose sums overflow a float still get exactly their dominators, no OverflowError."""
+    matrix, directions = problem
+    got = dominators(matrix, directions)
+    for i, row in enumerate(matrix):
+        expected = tuple(
+            k for k, other in enumerate(matrix) if k != i and ref_dominates(other, row, directions)
+        )
+        assert got[i] == expected, (i, matrix)

@@ -719,7 +719,14 @@ def dominators(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[tup
     # large. Sorted by falling sum, every dominator of row i is before it, or after it with an
     # equal rounded sum (two sums that differ in exact arithmetic can round to one float,
     # e.g. 0.30000000000000004 + 1.0 and 0.3 + 1.0, or 1e20 + 1.0 and 1e20 + 0.0).
-    sums = [math.fsum(row) for row in oriented]
+    try:
+        sums = [math.fsum(row) for row in oriented]
+    except OverflowError:
+        # A sum past the largest float: halve every cell k times, with 2**k above the number of
+        # columns, so that no sum can overflow. Multiplying by a power of two is monotone (it
+        # can only round tiny cells towards 0), so a dominator's sum stays at least as large.
+        scale = 0.5 ** len(benefit).bit_length()
+        sums = [math.fsum([x * scale for x in row]) for row in oriented]
     order = sorted(range(len(oriented)), key=lambda k: -sums[k])
     found: list[list[int]] = [[] for _ in oriented]
     for pos, i in enumerate(order):
