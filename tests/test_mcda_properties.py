@@ -560,3 +560,22 @@ def test_dominators_near_the_largest_float(problem: tuple[list[list[float]], lis
             k for k, other in enumerate(matrix) if k != i and ref_dominates(other, row, directions)
         )
         assert got[i] == expected, (i, matrix)
+
+
+@pytest.mark.parametrize("method", ["topsis", "vikor"])
+@PER_METHOD
+@given(data=st.data())
+def test_weights_near_the_largest_float(method: str, data: st.DataObject) -> None:
+    """Weights whose total overflows a float score like the same weights scaled down.
+
+    Only the ratios of the weights matter, so ``[1e308, 1e308]`` is ``[1, 1]``.
+    """
+    matrix, _, directions = data.draw(problems())
+    weights = data.draw(
+        st.lists(NEAR_MAX.map(abs), min_size=len(directions), max_size=len(directions))
+    )
+    top = max(weights)
+    run = _method(method)
+    assert run(matrix, weights, directions) == pytest.approx(
+        run(matrix, [w / top for w in weights], directions), abs=1e-12
+    )

@@ -355,13 +355,14 @@ def _weights(weights: Any, n_cols: int) -> list[float]:
     for j, w in enumerate(ws):
         if w < 0:
             raise _error(f"weights[{j}]", "weights must not be negative", w)
-    total = math.fsum(ws)
-    if total == 0:
-        raise _error("weights", "all weights are zero", weights)
-    if not math.isfinite(total):
+    try:
+        total = math.fsum(ws)
+    except OverflowError:  # finite weights whose total passes the largest float: only ratios count
         top = max(ws)
         ws = [w / top for w in ws]
         total = math.fsum(ws)
+    if total == 0:
+        raise _error("weights", "all weights are zero", weights)
     return [w / total for w in ws]
 
 
