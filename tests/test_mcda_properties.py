@@ -579,3 +579,40 @@ def test_weights_near_the_largest_float(method: str, data: st.DataObject) -> Non
     assert run(matrix, weights, directions) == pytest.approx(
         run(matrix, [w / top for w in weights], directions), abs=1e-12
     )
+
+
+#: Judgements near the largest float and their reciprocals, with Saaty's scale.
+EXTREME_JUDGEMENTS = st.sampled_from([BIG, 1.7e308, 1e300, 1e200, *SAATY_SCALE])
+
+
+@settings(deadline=None, max_examples=25)
+@given(data=st.data())
+@example(data=None)
+def test_ahp_with_judgements_near_the_largest_float(data: st.DataObject | None) -> None:
+    """Extreme judgements give finite weights or a documented MCDAError, never OverflowError.
+
+    Near the largest float the power iteration can also stop converging (10,000 steps): that is
+    the other documented MCDAError.
+    """
+    if data is None:  # four criteria, each far more important than the next, round in a circle
+        m = 1.7e308
+        a = [[1.0, m, m, 1 / m], [1 / m, 1.0, m, m], [1 / m, 1 / m, 1.0, m], [m, 1 / m, 1 / m, 1.0]]
+    else:
+        n = data.draw(st.integers(2, 6))
+        a = [[1.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                x = data.draw(EXTREME_JUDGEMENTS)
+                a[i][j], a[j][i] = (x, 1 / x) if data.draw(st.booleans()) else (1 / x, x)
+    try:
+        result = ahp(a)
+    except MCDAError as exc:
+        assert str(exc).startswith(
+            (
+                "pairwise: judgements too extreme to compute an eigenvector",
+                "pairwise: power iteration did not converge",
+            )
+        )
+    else:
+        assert all(math.isfinite(w) and w >= 0 for w in result.weights)
+        assert math.fsum(result.weights) == pytest.approx(1.0)

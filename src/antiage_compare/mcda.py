@@ -549,6 +549,31 @@ def _pairwise(pairwise: Any) -> list[list[float]]:
     return a
 
 
+def _principal_eigenvector(a: list[list[float]]) -> tuple[list[float], float]:
+    """Power iteration on a positive matrix: the eigenvector (summing to 1) and its eigenvalue.
+
+    Raises:
+        OverflowError: a sum on the way passes the largest float.
+    """
+    n = len(a)
+    # Start from the row geometric means (already the answer for a consistent matrix).
+    w = [math.exp(math.fsum(math.log(x) for x in row) / n) for row in a]
+    total = math.fsum(w)
+    w = [x / total for x in w]
+    for _ in range(_AHP_MAX_ITERATIONS):
+        aw = [math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
+        lam = math.fsum(aw)
+        new = [x / lam for x in aw]
+        if max([abs(x - y) for x, y in zip(new, w, strict=True)]) <= _AHP_TOLERANCE:
+            w = new
+            break
+        w = new
+    else:  # judgements near the largest float can keep the iteration from settling
+        raise _error("pairwise", "power iteration did not converge", n)
+    lambda_max = math.fsum([math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
+    return w, lambda_max
+
+
 def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpResult:
     """Derive criterion weights from pairwise judgements (Saaty's AHP eigenvector method).
 
@@ -566,7 +591,8 @@ def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpRes
 
     Raises:
         MCDAError: non-square, non-positive or non-reciprocal matrix, n > 10, unknown
-            random index, or (never seen in practice) no convergence.
+            random index, judgements so extreme (near 1e308) that a sum overflows, or (seen
+            only with such judgements) no convergence.
     """
     if random_index != "saaty":
         raise _error("random_index", "only 'saaty' is available", random_index)
@@ -574,23 +600,10 @@ def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpRes
     n = len(a)
     if n not in SAATY_RANDOM_INDEX:
         raise _error("pairwise", "Saaty's random index is defined for 1 to 10 criteria", n)
-    # Start from the row geometric means (already the answer for a consistent matrix).
-    w = [math.exp(math.fsum(math.log(x) for x in row) / n) for row in a]
-    total = math.fsum(w)
-    w = [x / total for x in w]
-    for _ in range(_AHP_MAX_ITERATIONS):
-        aw = [math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
-        lam = math.fsum(aw)
-        if not math.isfinite(lam):
-            raise _error("pairwise", "judgements too extreme to compute an eigenvector", n)
-        new = [x / lam for x in aw]
-        if max([abs(x - y) for x, y in zip(new, w, strict=True)]) <= _AHP_TOLERANCE:
-            w = new
-            break
-        w = new
-    else:  # pragma: no cover - positive matrices always converge
-        raise _error("pairwise", "power iteration did not converge", n)
-    lambda_max = math.fsum([math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
+    try:
+        w, lambda_max = _principal_eigenvector(a)
+    except OverflowError:  # fsum raises (it never returns inf) when a sum passes the largest float
+        raise _error("pairwise", "judgements too extreme to compute an eigenvector", n) from None
     ci = max(0.0, (lambda_max - n) / (n - 1)) if n > 1 else 0.0
     ri = SAATY_RANDOM_INDEX[n]
     cr = ci / ri if ri > 0 else 0.0
