@@ -616,3 +616,24 @@ def test_ahp_with_judgements_near_the_largest_float(data: st.DataObject | None) 
     else:
         assert all(math.isfinite(w) and w >= 0 for w in result.weights)
         assert math.fsum(result.weights) == pytest.approx(1.0)
+
+
+@FAST
+@given(
+    a=pairwise_matrices(max_n=5),
+    weights=st.lists(st.floats(5e-324, BIG) | st.sampled_from([5e-324, 1e-308, BIG]), min_size=5),
+)
+def test_ahp_inconsistencies_with_weights_far_apart(
+    a: list[list[float]], weights: list[float]
+) -> None:
+    """Any positive finite weights give finite deviations, |ln a_ij − ln w_i + ln w_j|."""
+    from antiage_compare.mcda import ahp_inconsistencies
+
+    n = len(a)
+    ws = weights[:n]
+    items = ahp_inconsistencies(a, ws)
+    assert len(items) == n * (n - 1) // 2
+    for item in items:
+        want = abs(math.log(a[item.i][item.j]) - math.log(ws[item.i]) + math.log(ws[item.j]))
+        assert item.deviation == pytest.approx(want, rel=1e-9, abs=1e-9)
+    assert [x.deviation for x in items] == sorted((x.deviation for x in items), reverse=True)

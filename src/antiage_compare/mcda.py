@@ -630,11 +630,14 @@ def ahp_inconsistencies(pairwise: Matrix, weights: Sequence[float]) -> tuple[Inc
     for k, w in enumerate(ws):
         if w <= 0:
             raise _error(f"weights[{k}]", "weights must be positive", w)
+    # In logarithms: w_i / w_j overflows or underflows for weights far apart (1e308 and 1e-308),
+    # and a judgement divided by it could too.
+    logs = [math.log(w) for w in ws]
     items = []
     for i in range(n):
         for j in range(i + 1, n):
-            implied = ws[i] / ws[j]
-            items.append(Inconsistency(i, j, a[i][j], implied, abs(math.log(a[i][j] / implied))))
+            deviation = abs(math.log(a[i][j]) - (logs[i] - logs[j]))
+            items.append(Inconsistency(i, j, a[i][j], ws[i] / ws[j], deviation))
     items.sort(key=lambda item: -item.deviation)
     return tuple(items)
 
