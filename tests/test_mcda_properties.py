@@ -637,3 +637,24 @@ def test_ahp_inconsistencies_with_weights_far_apart(
         want = abs(math.log(a[item.i][item.j]) - math.log(ws[item.i]) + math.log(ws[item.j]))
         assert item.deviation == pytest.approx(want, rel=1e-9, abs=1e-9)
     assert [x.deviation for x in items] == sorted((x.deviation for x in items), reverse=True)
+
+
+@FAST
+@given(
+    problem=problems(values=FINITE, max_rows=6, max_cols=3),
+    tiny=st.sampled_from([5e-324, 1e-323, 2e-323]),
+)
+@example(
+    problem=([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.01, 0.0]], [1.0, 1.0], [1, 1]),
+    tiny=5e-324,
+)
+def test_topsis_with_a_weight_that_underflows(problem: tuple[Any, Any, Any], tiny: float) -> None:
+    """A subnormal weight beside ordinary ones: scores stay in [0, 1], no ZeroDivisionError.
+
+    The first column's weight is so small that its weighted values may all round to one number;
+    such a column can separate no rows, like a constant one.
+    """
+    matrix, weights, directions = problem
+    weights = [tiny, *weights[1:]]
+    scores = topsis(matrix, weights, directions)
+    assert all(0.0 <= c <= 1.0 for c in scores)

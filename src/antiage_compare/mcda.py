@@ -408,8 +408,9 @@ def topsis(
     anti-ideal rows. Useful as a second opinion on the weighted sum because it rewards
     balanced rows rather than a single outstanding criterion.
 
-    A constant column (including an all-zero one) contributes nothing; if every weighted
-    column is constant, every row gets 0.5.
+    A constant column (including an all-zero one) contributes nothing, nor does one whose
+    weighted values all round to the same float; if every weighted column is such, every row
+    gets 0.5.
 
     Raises:
         MCDAError: invalid matrix, weights or directions.
@@ -432,6 +433,8 @@ def topsis(
         f = w / hypot(*col)
         if not 0.0 < f < math.inf:  # extreme magnitudes
             values, lo, hi, f = _rescaled(col, lo, hi, w, _norm)
+        if lo * f == hi * f:  # a weight so small (5e-324) that every weighted value rounds alike
+            continue
         weighted.append([x * f for x in values])
         if benefit[j]:
             ideal.append(hi * f)
