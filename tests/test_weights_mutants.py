@@ -16,6 +16,7 @@ from antiage_compare import Profile, ProfileError, ProfileTypeError
 from antiage_compare.profile import BURDEN_CRITERIA, Tradeoff
 from antiage_compare.weights import (
     EVIDENCE_NOTE,
+    FLAT_NOTE,
     Weights,
     concern_shares,
     implied_tree_share,
@@ -215,3 +216,60 @@ def test_swing_burdens_all_alike_cannot_weigh() -> None:
 def test_implied_tree_share(raw: dict[str, float], want: float) -> None:
     """Top benefit ÷ (top benefit + top burden); 0 when nothing is rated."""
     assert implied_tree_share(raw) == want
+
+
+def test_swing_effect_alike_cannot_weigh() -> None:
+    """With a trade-off, a visible effect that is alike across the options is an error."""
+    profile = Profile(
+        method="swing", swing={"effectiveness": 50, "cost": 30}, tradeoff=Tradeoff(benefit=50)
+    )
+    with pytest.raises(ProfileError) as info:
+        resolve_weights(profile, {"effectiveness": 0.0, "cost": 1.0})
+    assert type(info.value) is ProfileError
+    assert str(info.value) == (
+        "<data>: swing: the visible effect is the same for all options, so the benefits cannot "
+        "weigh (got {'cost': 30.0})"
+    )
+    assert info.value.path == "swing"
+    assert info.value.value == {"cost": 30.0}
+
+
+def test_swing_burdens_alike_names_the_method_and_the_raw_weights() -> None:
+    """The burden error's path is the method and its value the raw weights."""
+    profile = Profile(
+        method="swing", swing={"effectiveness": 50, "cost": 30}, tradeoff=Tradeoff(benefit=50)
+    )
+    with pytest.raises(ProfileError) as info:
+        resolve_weights(profile, {"effectiveness": 1.0, "cost": 0.0})
+    assert info.value.path == "swing"
+    assert info.value.value == {"effectiveness": 50.0}
+
+
+def test_flat_swing_with_nothing_that_can_weigh() -> None:
+    """Without a trade-off, every rated criterion alike leaves nothing to weigh: an error."""
+    profile = Profile(method="swing", swing={"effectiveness": 50, "cost": 30})
+    with pytest.raises(ProfileError) as info:
+        resolve_weights(profile, {"effectiveness": 0.0, "cost": 0.0})
+    assert type(info.value) is ProfileError
+    assert str(info.value) == (
+        "<data>: swing: nothing that is weighed is rated: rate the visible effect "
+        "(effectiveness) or a burden (serious_risk, side_effects, downtime, invasiveness, cost, "
+        "sessions); certainty and durability qualify the effect and are not weighed on their "
+        "own (got {})"
+    )
+    assert info.value.path == "swing"
+    assert info.value.value == {}
+
+
+def test_flat_weights_say_so_first_and_are_not_a_tree() -> None:
+    """The flat-weighting note comes before every other note; ``tree`` is False."""
+    weights = resolve_weights(Profile(importance={"cost": 1, "effectiveness": 2, "evidence": 1}))
+    assert weights.notes == (FLAT_NOTE, EVIDENCE_NOTE)
+    assert weights.tree is False
+
+
+def test_only_a_ranking_keeps_its_order() -> None:
+    """``order`` is the ranking for ``method="ranking"`` and empty otherwise."""
+    ranked = resolve_weights(Profile(method="ranking", ranking=("cost", "effectiveness")))
+    assert ranked.order == ("cost", "effectiveness")
+    assert resolve_weights(Profile(importance={"cost": 1, "effectiveness": 2})).order == ()
