@@ -281,3 +281,52 @@ def test_dominators_finds_a_dominator_sorted_after_it() -> None:
     assert dominators([[1e20, 0.0], [1e20, 1.0]], ["max", "max"]) == ((1,), ())
     rows = [[1e20, 0.0], [1e20, 1.0], [1e20, 2.0]]
     assert dominators(rows, ["max", "max"]) == ((1, 2), (2,), ())
+
+
+# --------------------------------------------------------------------------- extreme judgements
+
+BIG = 1.7976931348623157e308
+
+
+def test_ahp_with_judgements_near_the_largest_float_words_its_errors() -> None:
+    """Too extreme to sum, or too extreme to settle: each documented error, word for word."""
+    m = 1.7e308
+    circle = [
+        [1.0, m, m, 1 / m],
+        [1 / m, 1.0, m, m],
+        [1 / m, 1 / m, 1.0, m],
+        [m, 1 / m, 1 / m, 1.0],
+    ]
+    with pytest.raises(MCDAError) as info:
+        ahp(circle)
+    assert str(info.value) == "pairwise: judgements too extreme to compute an eigenvector (got 4)"
+    restless = [
+        [1.0, 1 / BIG, BIG, 9.0],
+        [BIG, 1.0, 1 / BIG, 1.0],
+        [1 / BIG, BIG, 1.0, 1 / 9],
+        [1 / 9, 1.0, 9.0, 1.0],
+    ]
+    with pytest.raises(MCDAError) as info:
+        ahp(restless)
+    assert str(info.value) == "pairwise: power iteration did not converge (got 4)"
+
+
+def test_ahp_starts_from_the_row_geometric_means() -> None:
+    """1e200 against 1e-200 is extreme but fine: the start vector must not overflow."""
+    result = ahp([[1, 1e200], [1e-200, 1]])
+    assert result.weights == pytest.approx((1.0, 1e-200), rel=1e-12)
+    assert result.lambda_max == 2.0
+
+
+def test_ahp_inconsistencies_report_the_implied_ratio() -> None:
+    """``implied`` is w_i / w_j; the deviation is |ln(given / implied)|."""
+    (item,) = ahp_inconsistencies([[1, 2], [0.5, 1]], [0.8, 0.2])
+    assert (item.i, item.j, item.given) == (0, 1, 2.0)
+    assert item.implied == pytest.approx(4.0)
+    assert item.deviation == pytest.approx(math.log(2))
+
+
+def test_topsis_keeps_scoring_after_a_column_that_rounds_alike() -> None:
+    """A column whose weighted values all round alike is skipped; the columns after it count."""
+    matrix = [[1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.01, 1.0]]
+    assert topsis(matrix, [5e-324, 1], [1, 1]) == (0.0, 0.0, 0.0, 0.0, 1.0)
