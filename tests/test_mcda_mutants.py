@@ -316,6 +316,10 @@ def test_ahp_starts_from_the_row_geometric_means() -> None:
     result = ahp([[1, 1e200], [1e-200, 1]])
     assert result.weights == pytest.approx((1.0, 1e-200), rel=1e-12)
     assert result.lambda_max == 2.0
+    # Geometric means of 1e205 here: normalised before the first step, they cannot overflow.
+    result = ahp([[1, 1e308, 1e308], [1e-308, 1, 1], [1e-308, 1, 1]])
+    assert result.weights == pytest.approx((1.0, 1e-308, 1e-308), rel=1e-12)
+    assert result.consistency_ratio == 0.0
 
 
 def test_ahp_inconsistencies_report_the_implied_ratio() -> None:
