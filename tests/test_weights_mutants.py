@@ -105,6 +105,7 @@ def test_swing_without_spans_is_an_error_without_a_value() -> None:
     assert type(info.value) is ProfileError
     assert str(info.value) == "<data>: swing: swing weighting needs the catalogue's criterion spans"
     assert info.value.path == "swing"
+    assert info.value.has_value is False
 
 
 def test_swing_divides_by_the_span_and_drops_criteria_that_cannot_weigh() -> None:
