@@ -8,14 +8,23 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import attrs
 import pytest
 
-from antiage_compare import Profile, compare, load_catalog
+from antiage_compare import Profile, compare, load_catalog, scoring
 from antiage_compare.catalog import Catalog
+from antiage_compare.comparison import FitRange
 from antiage_compare.criteria import NEUTRAL, burden_figures, performance
 from antiage_compare.model import NoData
 from antiage_compare.profile import BURDEN_CRITERIA, Tradeoff
-from antiage_compare.scoring import criterion_spans, tree_weights, value_row
+from antiage_compare.scoring import (
+    criterion_spans,
+    fit_ranges,
+    fits,
+    tree_weights,
+    value_row,
+    value_rows,
+)
 from antiage_compare.tree import lasting_factor
 from antiage_compare.weights import resolve_weights
 
@@ -158,3 +167,97 @@ def test_bias_check_of_a_balanced_flat_profile_is_not_flagged() -> None:
     assert bias.flat_share == bias.tree_share == pytest.approx(10 / 19)
     assert bias.flagged is False
     assert bias.reasons == ()
+
+
+# --------------------------------------------------------------------------- value_rows, fits, fit_ranges
+
+
+def _two_option_catalog(tmp_path: Path) -> Catalog:
+    return load_catalog(write_catalog(tmp_path, catalog_dict(option_dict(), no_procedure_dict())))
+
+
+def test_value_rows_without_a_catalog_are_plain_value_rows(tmp_path: Path) -> None:
+    """Without a catalogue each row is ``value_row`` with the same lasting weight and horizon."""
+    catalog = _two_option_catalog(tmp_path)
+    options = list(catalog)
+    got = value_rows(options, ("wrinkles",), lasting_weight=0.5, horizon_years=20)
+    want = [value_row(o, ("wrinkles",), lasting_weight=0.5, horizon_years=20) for o in options]
+    assert got == want
+    assert [r.option for r in got] == options
+    assert value_rows(options, ("wrinkles",)) == [value_row(o, ("wrinkles",)) for o in options]
+
+
+def test_value_rows_from_the_memo_use_the_horizon_and_lasting_asked_for(tmp_path: Path) -> None:
+    """The catalogue's memo keeps rows per horizon and lasting weight, never mixing them."""
+    catalog = _two_option_catalog(tmp_path)
+    options = list(catalog)
+    for years, lasting in ((20, 0.5), (1, 0.0), (20, 0.5)):
+        got = value_rows(
+            options, ("wrinkles",), catalog, lasting_weight=lasting, horizon_years=years
+        )
+        want = [
+            value_row(
+                o, ("wrinkles",), catalog.criteria, lasting_weight=lasting, horizon_years=years
+            )
+            for o in options
+        ]
+        assert got == want
+
+
+def test_value_rows_never_hand_a_foreign_option_a_catalogue_row(tmp_path: Path) -> None:
+    """An option with a catalogue id but from elsewhere gets its own row, and is not memoised."""
+    catalog = _two_option_catalog(tmp_path)
+    own = catalog["opt_a"]
+    foreign = attrs.evolve(own, name="Another opt_a")
+    assert value_rows([own], ("wrinkles",), catalog)[0].option is own
+    assert value_rows([foreign], ("wrinkles",), catalog)[0].option is foreign
+    assert value_rows([own], ("wrinkles",), catalog)[0].option is own
+
+
+def test_value_rows_memo_starts_again_when_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At ``MEMO_MAX`` rows the memo is cleared before the next row is kept."""
+    catalog = _two_option_catalog(tmp_path)
+    monkeypatch.setattr(scoring, "MEMO_MAX", 2)
+    options = list(catalog)
+    value_rows(options, ("wrinkles",), catalog)
+    assert len(catalog._memo) == 2
+    value_rows(options[:1], ("laxity",), catalog)
+    assert len(catalog._memo) == 1
+
+
+def test_fits_of_topsis_and_vikor() -> None:
+    """Relative methods on two or more rows; a single row gets its weighted sum, times 100."""
+    assert fits([[0.2, 0.4]], [0.5, 0.5], "topsis") == pytest.approx((30.0,))
+    assert fits([[0.2, 0.4]], [0.5, 0.5], "vikor") == pytest.approx((30.0,))
+    assert fits([[0.0, 1.0], [1.0, 0.0]], [0.5, 0.5], "topsis") == (50.0, 50.0)
+    assert fits([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], [0.5, 0.5], "topsis")[2] == 100.0
+
+
+def test_fit_ranges_count_only_missing_figures_that_weigh(tmp_path: Path) -> None:
+    """A "no data" leaf with weight 0, or whose two ends are equal, does not widen the range."""
+    catalog = _two_option_catalog(tmp_path)
+    rows = value_rows(list(catalog), ("wrinkles",), catalog)
+    # serious_risk (leaf 1) weighs nothing: only side_effects is missing for no_procedure
+    w = [0.5, 0.0, 0.2, 0.1, 0.1, 0.05, 0.05]
+    scores = fits([r.values for r in rows], w, "mavt")
+    ranges = fit_ranges(rows, w, "mavt", scores)
+    assert ranges[0] == FitRange(low=scores[0], high=scores[0], missing=())
+    assert ranges[1].missing == ("side_effects",)
+    assert ranges[1].low < scores[1] < ranges[1].high
+
+
+def test_fit_ranges_skip_an_effect_that_is_none_at_its_point(tmp_path: Path) -> None:
+    """An effect of "none" (high "moderate") with an unknown duration is flagged, yet 0 at both ends."""
+    opt = option_dict()
+    opt["effects"]["wrinkles"].update(size="none", low="none", high="moderate")
+    catalog = load_catalog(write_catalog(tmp_path, catalog_dict(opt, no_procedure_dict())))
+    rows = value_rows(list(catalog), ("wrinkles",), catalog, lasting_weight=0.5)
+    assert "effect:wrinkles" in rows[0].no_data
+    assert rows[0].low[0] == rows[0].high[0] == 0.0
+    w = [0.5, 0.0, 0.0, 0.2, 0.2, 0.05, 0.05]
+    scores = fits([r.values for r in rows], w, "mavt")
+    assert fit_ranges(rows, w, "mavt", scores)[0] == FitRange(
+        low=scores[0], high=scores[0], missing=()
+    )
