@@ -261,3 +261,20 @@ def test_fit_ranges_skip_an_effect_that_is_none_at_its_point(tmp_path: Path) -> 
     assert fit_ranges(rows, w, "mavt", scores)[0] == FitRange(
         low=scores[0], high=scores[0], missing=()
     )
+
+
+def test_fit_ranges_under_topsis_hold_the_other_options_at_their_points(tmp_path: Path) -> None:
+    """TOPSIS is relative: each end is the option's fit with only its own row moved to that end."""
+    catalog = _two_option_catalog(tmp_path)
+    rows = value_rows(list(catalog), ("wrinkles",), catalog)
+    w = [0.5, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05]
+    values = [list(r.values) for r in rows]
+    scores = fits(values, w, "topsis")
+    got = fit_ranges(rows, w, "topsis", scores)[1]
+    ends = [fits([values[0], list(end)], w, "topsis")[1] for end in (rows[1].low, rows[1].high)]
+    assert got.low == pytest.approx(min(*ends, scores[1]))
+    assert got.high == pytest.approx(max(*ends, scores[1]))
+    assert got.missing == ("serious_risk", "side_effects")
+    # The MAVT range of the same row is its own weighted sum at the two ends, a different range.
+    mavt = fit_ranges(rows, w, "mavt", fits(values, w, "mavt"))[1]
+    assert (mavt.low, mavt.high) != pytest.approx((got.low, got.high))
