@@ -10,6 +10,8 @@
 #
 #   cd .mutation/mcda && ../../.venv/bin/mutmut results && ../../.venv/bin/mutmut show <name>
 #
+# The verdict on every survivor in mcda, weights and scoring is in docs/mutation-survivors.md.
+#
 # Hypothesis runs derandomized and without its example database in the copy, so a rerun of the
 # same code gives the same figures and no mutant is killed by an example saved from another.
 # MUTATION_JOBS sets the number of parallel workers (default: all CPUs).
@@ -27,13 +29,16 @@ slow_hardening=(
     --deselect=tests/test_hardening.py::test_memory_stays_flat_over_ten_thousand_comparisons
     --deselect=tests/test_hardening.py::test_compare_from_eight_threads_matches_serial
 )
+# A module's tests/test_<module>_mutants.py (tests written against its survivors) runs too.
 tests_for() {
+    local own=""
+    if [ -f "tests/test_$1_mutants.py" ]; then own="tests/test_$1_mutants.py"; fi
     case $1 in
-    mcda) echo tests/test_mcda.py tests/test_mcda_properties.py tests/test_compare.py tests/test_smaa.py ;;
-    eligibility) echo tests/test_compare.py tests/test_clinic.py tests/test_hardening.py ;;
-    scoring) echo tests/test_compare.py tests/test_sensitivity.py tests/test_smaa.py tests/test_clinic.py tests/test_hardening.py ;;
-    weights) echo tests/test_compare.py tests/test_profile.py tests/test_sensitivity.py tests/test_smaa.py ;;
-    criteria) echo tests/test_compare.py tests/test_interview.py tests/test_sensitivity.py tests/test_smaa.py ;;
+    mcda) echo tests/test_mcda.py tests/test_mcda_properties.py $own tests/test_compare.py tests/test_smaa.py ;;
+    eligibility) echo $own tests/test_compare.py tests/test_clinic.py tests/test_hardening.py ;;
+    scoring) echo $own tests/test_compare.py tests/test_sensitivity.py tests/test_smaa.py tests/test_clinic.py tests/test_hardening.py ;;
+    weights) echo $own tests/test_compare.py tests/test_profile.py tests/test_sensitivity.py tests/test_smaa.py ;;
+    criteria) echo $own tests/test_compare.py tests/test_interview.py tests/test_sensitivity.py tests/test_smaa.py ;;
     *) return 1 ;;
     esac
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -524,3 +525,136 @@ def test_dominators_finds_a_dominator_whose_sum_rounds_equal() -> None:
 
     assert dominators([[0.30000000000000004, 1.0], [0.3, 1.0]], ["max", "max"]) == ((), (0,))
     assert dominators([[1e20, 1.0], [1e20, 0.0]], ["max", "max"]) == ((), (0,))
+
+
+# --------------------------------------------------------------------------- extreme magnitudes
+
+#: The largest float, and cells near it: sums and totals of two of them overflow.
+BIG = sys.float_info.max
+NEAR_MAX = st.floats(1e306, BIG) | st.sampled_from([BIG, -BIG, 1e308, -1e308])
+WHOLE_RANGE = FINITE | NEAR_MAX | st.floats(-BIG, -1e306)
+
+
+@st.composite
+def extreme_dominance_problems(draw: st.DrawFn) -> tuple[list[list[float]], list[str]]:
+    """A small matrix whose cells span the whole float range, often near the largest float."""
+    n = draw(st.integers(1, 5))
+    m = draw(st.integers(1, 4))
+    cell = NEAR_MAX | WHOLE_RANGE | st.sampled_from([0.0, 1.0])
+    matrix = draw(st.lists(st.lists(cell, min_size=m, max_size=m), min_size=n, max_size=n))
+    directions = draw(st.lists(st.sampled_from(["max", "min"]), min_size=m, max_size=m))
+    return matrix, directions
+
+
+@FAST
+@given(extreme_dominance_problems())
+@example(([[1e308, 1e308], [1e308, 1.7e308]], ["max", "max"]))
+@example(([[BIG, BIG, BIG], [BIG, BIG, 0.0]], ["max", "max", "max"]))
+@example(([[-BIG, -BIG], [0.0, 0.0]], ["max", "max"]))
+def test_dominators_near_the_largest_float(problem: tuple[list[list[float]], list[str]]) -> None:
+    """Rows whose sums overflow a float still get exactly their dominators, no OverflowError."""
+    matrix, directions = problem
+    got = dominators(matrix, directions)
+    for i, row in enumerate(matrix):
+        expected = tuple(
+            k for k, other in enumerate(matrix) if k != i and ref_dominates(other, row, directions)
+        )
+        assert got[i] == expected, (i, matrix)
+
+
+@pytest.mark.parametrize("method", ["topsis", "vikor"])
+@PER_METHOD
+@given(data=st.data())
+def test_weights_near_the_largest_float(method: str, data: st.DataObject) -> None:
+    """Weights whose total overflows a float score like the same weights scaled down.
+
+    Only the ratios of the weights matter, so ``[1e308, 1e308]`` is ``[1, 1]``.
+    """
+    matrix, _, directions = data.draw(problems())
+    weights = data.draw(
+        st.lists(NEAR_MAX.map(abs), min_size=len(directions), max_size=len(directions))
+    )
+    top = max(weights)
+    run = _method(method)
+    assert run(matrix, weights, directions) == pytest.approx(
+        run(matrix, [w / top for w in weights], directions), abs=1e-12
+    )
+
+
+#: Judgements near the largest float and their reciprocals, with Saaty's scale.
+EXTREME_JUDGEMENTS = st.sampled_from([BIG, 1.7e308, 1e300, 1e200, *SAATY_SCALE])
+
+
+@settings(deadline=None, max_examples=25)
+@given(data=st.data())
+@example(data=None)
+def test_ahp_with_judgements_near_the_largest_float(data: st.DataObject | None) -> None:
+    """Extreme judgements give finite weights or a documented MCDAError, never OverflowError.
+
+    Near the largest float the power iteration can also stop converging (10,000 steps): that is
+    the other documented MCDAError.
+    """
+    if data is None:  # four criteria, each far more important than the next, round in a circle
+        m = 1.7e308
+        a = [[1.0, m, m, 1 / m], [1 / m, 1.0, m, m], [1 / m, 1 / m, 1.0, m], [m, 1 / m, 1 / m, 1.0]]
+    else:
+        n = data.draw(st.integers(2, 6))
+        a = [[1.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                x = data.draw(EXTREME_JUDGEMENTS)
+                a[i][j], a[j][i] = (x, 1 / x) if data.draw(st.booleans()) else (1 / x, x)
+    try:
+        result = ahp(a)
+    except MCDAError as exc:
+        assert str(exc).startswith(
+            (
+                "pairwise: judgements too extreme to compute an eigenvector",
+                "pairwise: power iteration did not converge",
+            )
+        )
+    else:
+        assert all(math.isfinite(w) and w >= 0 for w in result.weights)
+        assert math.fsum(result.weights) == pytest.approx(1.0)
+
+
+@FAST
+@given(
+    a=pairwise_matrices(max_n=5),
+    weights=st.lists(st.floats(5e-324, BIG) | st.sampled_from([5e-324, 1e-308, BIG]), min_size=5),
+)
+def test_ahp_inconsistencies_with_weights_far_apart(
+    a: list[list[float]], weights: list[float]
+) -> None:
+    """Any positive finite weights give finite deviations, |ln a_ij − ln w_i + ln w_j|."""
+    from antiage_compare.mcda import ahp_inconsistencies
+
+    n = len(a)
+    ws = weights[:n]
+    items = ahp_inconsistencies(a, ws)
+    assert len(items) == n * (n - 1) // 2
+    for item in items:
+        want = abs(math.log(a[item.i][item.j]) - math.log(ws[item.i]) + math.log(ws[item.j]))
+        assert item.deviation == pytest.approx(want, rel=1e-9, abs=1e-9)
+    assert [x.deviation for x in items] == sorted((x.deviation for x in items), reverse=True)
+
+
+@FAST
+@given(
+    problem=problems(values=FINITE, max_rows=6, max_cols=3),
+    tiny=st.sampled_from([5e-324, 1e-323, 2e-323]),
+)
+@example(
+    problem=([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.01, 0.0]], [1.0, 1.0], [1, 1]),
+    tiny=5e-324,
+)
+def test_topsis_with_a_weight_that_underflows(problem: tuple[Any, Any, Any], tiny: float) -> None:
+    """A subnormal weight beside ordinary ones: scores stay in [0, 1], no ZeroDivisionError.
+
+    The first column's weight is so small that its weighted values may all round to one number;
+    such a column can separate no rows, like a constant one.
+    """
+    matrix, weights, directions = problem
+    weights = [tiny, *weights[1:]]
+    scores = topsis(matrix, weights, directions)
+    assert all(0.0 <= c <= 1.0 for c in scores)

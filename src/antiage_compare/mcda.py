@@ -355,13 +355,14 @@ def _weights(weights: Any, n_cols: int) -> list[float]:
     for j, w in enumerate(ws):
         if w < 0:
             raise _error(f"weights[{j}]", "weights must not be negative", w)
-    total = math.fsum(ws)
-    if total == 0:
-        raise _error("weights", "all weights are zero", weights)
-    if not math.isfinite(total):
+    try:
+        total = math.fsum(ws)
+    except OverflowError:  # finite weights whose total passes the largest float: only ratios count
         top = max(ws)
         ws = [w / top for w in ws]
         total = math.fsum(ws)
+    if total == 0:
+        raise _error("weights", "all weights are zero", weights)
     return [w / total for w in ws]
 
 
@@ -407,8 +408,9 @@ def topsis(
     anti-ideal rows. Useful as a second opinion on the weighted sum because it rewards
     balanced rows rather than a single outstanding criterion.
 
-    A constant column (including an all-zero one) contributes nothing; if every weighted
-    column is constant, every row gets 0.5.
+    A constant column (including an all-zero one) contributes nothing, nor does one whose
+    weighted values all round to the same float; if every weighted column is such, every row
+    gets 0.5.
 
     Raises:
         MCDAError: invalid matrix, weights or directions.
@@ -431,6 +433,8 @@ def topsis(
         f = w / hypot(*col)
         if not 0.0 < f < math.inf:  # extreme magnitudes
             values, lo, hi, f = _rescaled(col, lo, hi, w, _norm)
+        if lo * f == hi * f:  # a weight so small (5e-324) that every weighted value rounds alike
+            continue
         weighted.append([x * f for x in values])
         if benefit[j]:
             ideal.append(hi * f)
@@ -548,6 +552,31 @@ def _pairwise(pairwise: Any) -> list[list[float]]:
     return a
 
 
+def _principal_eigenvector(a: list[list[float]]) -> tuple[list[float], float]:
+    """Power iteration on a positive matrix: the eigenvector (summing to 1) and its eigenvalue.
+
+    Raises:
+        OverflowError: a sum on the way passes the largest float.
+    """
+    n = len(a)
+    # Start from the row geometric means (already the answer for a consistent matrix).
+    w = [math.exp(math.fsum(math.log(x) for x in row) / n) for row in a]
+    total = math.fsum(w)
+    w = [x / total for x in w]
+    for _ in range(_AHP_MAX_ITERATIONS):
+        aw = [math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
+        lam = math.fsum(aw)
+        new = [x / lam for x in aw]
+        if max([abs(x - y) for x, y in zip(new, w, strict=True)]) <= _AHP_TOLERANCE:
+            w = new
+            break
+        w = new
+    else:  # judgements near the largest float can keep the iteration from settling
+        raise _error("pairwise", "power iteration did not converge", n)
+    lambda_max = math.fsum([math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
+    return w, lambda_max
+
+
 def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpResult:
     """Derive criterion weights from pairwise judgements (Saaty's AHP eigenvector method).
 
@@ -565,7 +594,8 @@ def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpRes
 
     Raises:
         MCDAError: non-square, non-positive or non-reciprocal matrix, n > 10, unknown
-            random index, or (never seen in practice) no convergence.
+            random index, judgements so extreme (near 1e308) that a sum overflows, or (seen
+            only with such judgements) no convergence.
     """
     if random_index != "saaty":
         raise _error("random_index", "only 'saaty' is available", random_index)
@@ -573,23 +603,10 @@ def ahp(pairwise: Matrix, *, random_index: Literal["saaty"] = "saaty") -> AhpRes
     n = len(a)
     if n not in SAATY_RANDOM_INDEX:
         raise _error("pairwise", "Saaty's random index is defined for 1 to 10 criteria", n)
-    # Start from the row geometric means (already the answer for a consistent matrix).
-    w = [math.exp(math.fsum(math.log(x) for x in row) / n) for row in a]
-    total = math.fsum(w)
-    w = [x / total for x in w]
-    for _ in range(_AHP_MAX_ITERATIONS):
-        aw = [math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a]
-        lam = math.fsum(aw)
-        if not math.isfinite(lam):
-            raise _error("pairwise", "judgements too extreme to compute an eigenvector", n)
-        new = [x / lam for x in aw]
-        if max([abs(x - y) for x, y in zip(new, w, strict=True)]) <= _AHP_TOLERANCE:
-            w = new
-            break
-        w = new
-    else:  # pragma: no cover - positive matrices always converge
-        raise _error("pairwise", "power iteration did not converge", n)
-    lambda_max = math.fsum([math.fsum([x * y for x, y in zip(row, w, strict=True)]) for row in a])
+    try:
+        w, lambda_max = _principal_eigenvector(a)
+    except OverflowError:  # fsum raises (it never returns inf) when a sum passes the largest float
+        raise _error("pairwise", "judgements too extreme to compute an eigenvector", n) from None
     ci = max(0.0, (lambda_max - n) / (n - 1)) if n > 1 else 0.0
     ri = SAATY_RANDOM_INDEX[n]
     cr = ci / ri if ri > 0 else 0.0
@@ -616,11 +633,14 @@ def ahp_inconsistencies(pairwise: Matrix, weights: Sequence[float]) -> tuple[Inc
     for k, w in enumerate(ws):
         if w <= 0:
             raise _error(f"weights[{k}]", "weights must be positive", w)
+    # In logarithms: w_i / w_j overflows or underflows for weights far apart (1e308 and 1e-308),
+    # and a judgement divided by it could too.
+    logs = [math.log(w) for w in ws]
     items = []
     for i in range(n):
         for j in range(i + 1, n):
-            implied = ws[i] / ws[j]
-            items.append(Inconsistency(i, j, a[i][j], implied, abs(math.log(a[i][j] / implied))))
+            deviation = abs(math.log(a[i][j]) - (logs[i] - logs[j]))
+            items.append(Inconsistency(i, j, a[i][j], ws[i] / ws[j], deviation))
     items.sort(key=lambda item: -item.deviation)
     return tuple(items)
 
@@ -719,7 +739,14 @@ def dominators(matrix: Matrix, directions: Sequence[DirectionLike]) -> tuple[tup
     # large. Sorted by falling sum, every dominator of row i is before it, or after it with an
     # equal rounded sum (two sums that differ in exact arithmetic can round to one float,
     # e.g. 0.30000000000000004 + 1.0 and 0.3 + 1.0, or 1e20 + 1.0 and 1e20 + 0.0).
-    sums = [math.fsum(row) for row in oriented]
+    try:
+        sums = [math.fsum(row) for row in oriented]
+    except OverflowError:
+        # A sum past the largest float: halve every cell k times, with 2**k above the number of
+        # columns, so that no sum can overflow. Multiplying by a power of two is monotone (it
+        # can only round tiny cells towards 0), so a dominator's sum stays at least as large.
+        scale = 0.5 ** len(benefit).bit_length()
+        sums = [math.fsum([x * scale for x in row]) for row in oriented]
     order = sorted(range(len(oriented)), key=lambda k: -sums[k])
     found: list[list[int]] = [[] for _ in oriented]
     for pos, i in enumerate(order):
