@@ -74,8 +74,11 @@ def _fits(c: Any) -> dict[str, float]:
     return {s.id: s.fit for s in c.scored}
 
 
-#: The certainty factors of docs/methods.md, written out again on purpose.
-_FACTOR = {"high": 1.0, "moderate": 0.75, "low": 0.5, "very low": 0.25}
+#: The two certainty ladders of docs/methods.md, written out again on purpose: what each grade
+#: keeps for everyone (evidence not rated) and for a person who rates the evidence as highly as
+#: the visible effect.
+_BIAS = {"high": 1.0, "moderate": 0.9, "low": 0.8, "very low": 0.5}
+_CAUTIOUS = {"high": 1.0, "moderate": 0.75, "low": 0.5, "very low": 0.25}
 
 
 def naive_fit(option: Any, profile: Profile) -> float:
@@ -104,6 +107,7 @@ def naive_fit(option: Any, profile: Profile) -> float:
         beta = eff / total
         w_burden = {k: r / total for k, r in burden.items()}
     d = min(1.0, dur / eff) if eff > 0 else 0.0
+    w = min(1.0, imp.get("evidence", 0.0) / eff) if eff > 0 else 0.0
     if d == 0 or option.ongoing or option.maintenance is not None:
         lasting = 1.0  # used all along, or kept up by repeat treatments: covers the horizon
     elif isinstance(option.duration_months, NoData):
@@ -111,15 +115,24 @@ def naive_fit(option: Any, profile: Profile) -> float:
     else:
         lasting = 1 - d + d * min(1.0, option.duration_months.point / 60)
     benefit = sum(
-        share[c] * option.effects[c].size.value01 * _FACTOR[option.certainty_of(c).value] * lasting
+        share[c]
+        * option.effects[c].size.value01
+        * ((1 - w) * _BIAS[g] + w * _CAUTIOUS[g])
+        * lasting
         for c in concerns
+        for g in [option.certainty_of(c).value]
     )
     perf = performance(option, profile.concerns)
     score = beta * benefit
     for crit in CRITERIA:
         if crit.id in w_burden:
             q = perf[crit.id]
-            v = NEUTRAL if isinstance(q, NoData) else crit.value(q.point)
+            if isinstance(q, NoData):
+                v = NEUTRAL
+            elif q.zero_in is not None:  # never seen in zero_in people: the bound's middle
+                v = (crit.value(q.high) + 1.0) / 2.0
+            else:
+                v = crit.value(q.point)
             score += w_burden[crit.id] * v
     return 100 * score
 

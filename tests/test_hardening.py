@@ -144,7 +144,7 @@ def test_compare_from_eight_threads_shares_one_memo_and_matches_serial() -> None
                 wrong = [i for found in pool.map(work, [shared] * 8) for i in found]
             assert wrong == []
             assert len(shared._memo) > len(profiles)
-            for (option_id, concerns, lasting, horizon), row in shared._memo.items():
+            for (option_id, concerns, lasting, horizon, caution), row in shared._memo.items():
                 assert row.option is shared[option_id]
                 assert row == value_row(
                     shared[option_id],
@@ -152,6 +152,7 @@ def test_compare_from_eight_threads_shares_one_memo_and_matches_serial() -> None
                     shared.criteria,
                     lasting_weight=lasting,
                     horizon_years=horizon,
+                    certainty_weight=caution,
                 )
     finally:
         sys.setswitchinterval(interval)

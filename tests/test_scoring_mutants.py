@@ -84,7 +84,7 @@ def test_value_row_with_an_unknown_duration(small_catalog: Catalog) -> None:
     option = small_catalog["opt_b"]
     row = value_row(option, ("wrinkles", "laxity"), small_catalog.criteria, lasting_weight=0.5)
     assert [leaf.key for leaf in row.leaves][:2] == ["effect:wrinkles", "effect:laxity"]
-    scaled = 1 / 6  # the effect's point value times its certainty factor
+    scaled = 1 / 3 * 0.8  # the effect's point value (slight) times its certainty factor (low)
     assert row.values[0] == pytest.approx(scaled * lasting_factor(NEUTRAL, 0.5))
     assert row.low[0] == pytest.approx(scaled * lasting_factor(0.0, 0.5))
     assert row.high[0] == pytest.approx(scaled * 1.0)
@@ -96,11 +96,26 @@ def test_value_row_with_an_unknown_duration(small_catalog: Catalog) -> None:
     assert row.low[2:] == row.values[2:] == row.high[2:]
 
 
+def test_value_row_holds_back_an_uncertain_effect_as_far_as_the_person_asks(
+    small_catalog: Catalog,
+) -> None:
+    """certainty_weight moves a "low" effect from 0.8 (not rated) to 0.5 (rated as the effect)."""
+    option = small_catalog["opt_b"]
+    for w, keep in ((0.0, 0.8), (0.5, 0.65), (1.0, 0.5)):
+        row = value_row(option, ("wrinkles",), small_catalog.criteria, certainty_weight=w)
+        assert row.values[0] == pytest.approx(1 / 3 * keep)
+        assert row.low[0] == row.high[0] == row.values[0]
+    rows = value_rows([option], ("wrinkles",), small_catalog, certainty_weight=1.0)
+    assert rows[0].values[0] == pytest.approx(1 / 6)
+    again = value_rows([option], ("wrinkles",), small_catalog, certainty_weight=0.0)
+    assert again[0].values[0] == pytest.approx(1 / 3 * 0.8)  # the memo keeps them apart
+
+
 def test_value_row_by_default_ignores_lasting(small_catalog: Catalog) -> None:
     """Without a lasting weight the effect's value is not discounted for its duration."""
     option = small_catalog["opt_b"]
     row = value_row(option, ("wrinkles",), small_catalog.criteria)
-    assert row.values[0] == pytest.approx(1 / 6)
+    assert row.values[0] == pytest.approx(1 / 3 * 0.8)  # slight, graded low
     assert (
         row.values
         == value_row(option, ("wrinkles",), small_catalog.criteria, lasting_weight=0.0).values

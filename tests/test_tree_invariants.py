@@ -21,7 +21,7 @@ from antiage_compare import Profile, compare, example_profile, load_catalog, sma
 from antiage_compare.model import CONCERNS
 from antiage_compare.profile import BURDEN_CRITERIA, Tradeoff
 from antiage_compare.report import render_html
-from antiage_compare.tree import CERTAINTY_FACTOR
+from antiage_compare.tree import BIAS_FACTOR, CAUTIOUS_FACTOR
 from antiage_compare.weights import EVIDENCE_NOTE, FLAT_NOTE
 
 from .factories import catalog_dict, no_procedure_dict, option_dict, write_catalog
@@ -39,6 +39,8 @@ def tree_profiles(draw: st.DrawFn) -> Profile:
     importance: dict[str, float] = {"effectiveness": draw(st.integers(1, 10)), **burdens}
     if draw(st.booleans()):
         importance["durability"] = draw(RATING)
+    if draw(st.booleans()):
+        importance["evidence"] = draw(RATING)
     concerns = tuple(draw(st.lists(st.sampled_from(CONCERNS), unique=True, max_size=4)))
     return Profile(
         concerns=concerns,
@@ -73,7 +75,7 @@ def test_an_option_perfect_on_every_burden_with_no_benefit_fits_100_minus_the_sh
 @given(tree_profiles(), st.floats(0.05, 20), st.sampled_from(["benefit", "burden"]))
 def test_scaling_one_groups_ratings_changes_no_fit(profile: Profile, k: float, group: str) -> None:
     """Every rating of one group × k (kept within 0–10) changes no fit, within 1e-9."""
-    members = ("effectiveness", "durability") if group == "benefit" else BURDEN_CRITERIA
+    members = ("effectiveness", "durability", "evidence") if group == "benefit" else BURDEN_CRITERIA
     scaled = {c: r * k if c in members else r for c, r in profile.importance.items()}
     assume(all(r <= 10 for r in scaled.values()))
     other = attrs.evolve(profile, importance=scaled)
@@ -211,7 +213,7 @@ def test_certainty_changes_the_deterministic_fit(tmp_path: Path) -> None:
     c = compare(p, cat)
     assert c["sure"].fit > c["unsure"].fit
     sure, unsure = c["sure"].benefit_points, c["unsure"].benefit_points
-    assert unsure == pytest.approx(sure * CERTAINTY_FACTOR[ac.Certainty.VERY_LOW])
+    assert unsure == pytest.approx(sure * BIAS_FACTOR[ac.Certainty.VERY_LOW])
     burden = [x.points for x in c["sure"].contributions if x.group == "burden"]
     assert burden == [x.points for x in c["unsure"].contributions if x.group == "burden"]
     for contribution in c["unsure"].contributions:
@@ -237,7 +239,7 @@ def test_a_figure_grade_overrides_the_options_grade(tmp_path: Path) -> None:
     )
     c = compare(p, cat)["mixed"]
     wrinkles, fine = c.contribution("effect:wrinkles"), c.contribution("effect:fine_lines")
-    assert wrinkles.value == pytest.approx(fine.value * 0.5)
+    assert wrinkles.value == pytest.approx(fine.value * BIAS_FACTOR[ac.Certainty.LOW])
 
 
 def test_no_new_treatment_gets_nothing_for_certainty() -> None:
@@ -257,8 +259,48 @@ def test_an_option_with_no_effect_gets_no_benefit_whatever_its_duration() -> Non
     assert c.weights.lasting == pytest.approx(0.4)
 
 
+@pytest.mark.parametrize(("evidence", "w"), [(0, 0.0), (4, 0.5), (8, 1.0), (10, 1.0)])
+def test_the_evidence_rating_sets_how_much_uncertain_effects_are_held_back(
+    tmp_path: Path, evidence: int, w: float
+) -> None:
+    """Rated against the effect (8), evidence moves "very low" from 0.5 towards 0.25, in proportion.
+
+    The sure option's benefit never moves; the unsure one keeps (1 − w) × 0.5 + w × 0.25 of it.
+    """
+    cat = _graded_catalog(tmp_path)
+    p = Profile(
+        tradeoff=Tradeoff(benefit=60),
+        importance={"effectiveness": 8, "cost": 3, "evidence": evidence},
+    )
+    c = compare(p, cat)
+    assert c.weights.certainty == pytest.approx(w)
+    base = compare(attrs.evolve(p, importance={"effectiveness": 8, "cost": 3}), cat)
+    assert c["sure"].benefit_points == pytest.approx(base["sure"].benefit_points)
+    keep = (1 - w) * BIAS_FACTOR[ac.Certainty.VERY_LOW] + w * CAUTIOUS_FACTOR[ac.Certainty.VERY_LOW]
+    assert c["unsure"].benefit_points == pytest.approx(c["sure"].benefit_points * keep)
+    assert c.to_dict()["weights"]["certainty"] == pytest.approx(w)
+
+
+@given(tree_profiles(), st.integers(1, 10))
+def test_rating_the_evidence_higher_never_raises_a_fit(p: Profile, more: int) -> None:
+    """Metamorphic: more weight on strong evidence can only lower fits, and never a high-graded one."""
+    before = compare(p)
+    imp = dict(p.importance)
+    imp["evidence"] = min(10, imp.get("evidence", 0) + more)
+    after = compare(attrs.evolve(p, importance=imp))
+    for s in before.scored:
+        assert after[s.id].fit <= s.fit + 1e-9
+        graded = {
+            s.option.certainty_of(c)
+            for c in s.option.effects
+            if s.option.effects[c].size.value01 > 0
+        }
+        if graded <= {ac.Certainty.HIGH}:
+            assert after[s.id].fit == pytest.approx(s.fit)
+
+
 def test_old_profiles_rating_evidence_load_with_a_note() -> None:
-    """importance.evidence is accepted, not weighed, and the comparison says why."""
+    """importance.evidence is accepted, not weighed as a leaf, and the comparison says why."""
     c = compare(Profile(importance={"effectiveness": 5, "evidence": 8, "cost": 2}))
     assert EVIDENCE_NOTE in c.weights.notes
     assert FLAT_NOTE in c.weights.notes

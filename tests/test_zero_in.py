@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import antiage_compare as ac
 from antiage_compare import DataError, load_catalog
+from antiage_compare.criteria import BY_ID, NEUTRAL, figure_value
 from antiage_compare.model import Range, Risk, Severity, rule_of_three, zero_in_range
 from antiage_compare.report import render_html
 from antiage_compare.wording import frequency
@@ -153,3 +155,55 @@ def test_shipped_microneedling_scores_its_serious_risk(tmp_path: Path) -> None:
     html = render_html(c)
     assert "none seen in 1,845 patients" in html
     assert "None are dark: no one of 1,845 patients had this. 2 are striped" in html
+
+
+# -- scoring a harm never seen: the middle of the part of the scale the bound leaves open --------
+
+
+SERIOUS = BY_ID["serious_risk"]
+
+
+@given(st.integers(1, 10**6))
+def test_a_harm_never_seen_scores_between_its_bound_and_the_best_end(n: int) -> None:
+    """(value(3/n) + 1) / 2: never below "no data" (0.5), never the best end, never the midpoint."""
+    r = zero_in_range(n, 1000)
+    v = figure_value(SERIOUS, r)
+    assert v == pytest.approx((SERIOUS.value(r.high) + 1.0) / 2.0)
+    assert NEUTRAL <= v < 1.0
+    assert v >= SERIOUS.value(r.point)  # at least what the count's midpoint gave
+    if SERIOUS.value(r.high) == 0.0:  # the bound is off the scale: as good as no data
+        assert v == NEUTRAL
+
+
+@given(st.integers(1, 10**5), st.integers(1, 10**5))
+def test_more_people_without_harm_never_scores_worse(a: int, b: int) -> None:
+    """Metamorphic: the harm never seen in more people has a value at least as good."""
+    small, large = sorted((a, b))
+    assert figure_value(SERIOUS, zero_in_range(large, 1000)) >= figure_value(
+        SERIOUS, zero_in_range(small, 1000)
+    )
+
+
+def test_a_tiny_trial_without_harm_no_longer_counts_as_riskier_than_a_facelift() -> None:
+    """PRP's serious risk (none seen in 19) scores as "no data" does, not as 79 in 1,000."""
+    c = ac.compare(ac.example_profile())
+    prp = c["prp"].contribution("serious_risk")
+    assert prp.raw.zero_in == 19  # type: ignore[union-attr]
+    assert prp.value == pytest.approx(NEUTRAL)
+    face = ac.compare(ac.Profile(importance={"serious_risk": 5}, concerns=("laxity",)))
+    assert face["facelift"].contribution("serious_risk").value < prp.value
+
+
+def test_smaa_draws_a_harm_never_seen_between_its_bound_and_the_best_end() -> None:
+    """In SMAA the cell is drawn on [value(3/n), 1], whose middle is the fit's value."""
+    from antiage_compare.uncertainty.smaa import _table
+
+    c = ac.compare(ac.example_profile())
+    options = [s.option for s in c.scored]
+    table = _table(options, c.profile.concerns, c.catalog.criteria)
+    k = [o.id for o in options].index("microneedling")
+    j = list(table.leaves).index("serious_risk")
+    low, high = table.bounds[k][j]
+    assert high == 1.0
+    assert low == pytest.approx(SERIOUS.value(3 * 1000 / 1845))
+    assert table.fixed[k][j] is None  # drawn, not fixed

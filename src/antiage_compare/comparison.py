@@ -500,6 +500,7 @@ class Comparison:
                 "tree": self.weights.tree,
                 "benefit": self.weights.benefit,
                 "lasting": self.weights.lasting,
+                "certainty": self.weights.certainty,
                 "values": dict(self.weights.values),
                 "notes": list(self.weights.notes),
             },

@@ -36,6 +36,7 @@ __all__ = [
     "ValueForm",
     "burden_figures",
     "criteria_for",
+    "figure_value",
     "performance",
 ]
 
@@ -344,3 +345,20 @@ def performance(
         **burden_figures(option, horizon_years),
         "durability": months,
     }
+
+
+def figure_value(criterion: Criterion, q: Range) -> float:
+    """The 0–1 value of a known figure: the criterion's value at its point.
+
+    A risk **never seen** in ``zero_in`` people is the exception. Its range, 0 to the
+    rule-of-three bound ``3 / zero_in``, is not an estimate with a middle: it says only that the
+    rate is probably below the bound. Like "no data", which takes the middle of the whole value
+    scale, it takes the middle of the part of the scale it leaves open, between the bound's
+    value and the best end: ``(value(3 / n) + 1) / 2``. So a harm never seen in 19 people (the
+    bound, 158 in 1,000, is off the scale) counts as "no data" does, 0.5, and one never seen in
+    2,691 people as about 0.92. The count's midpoint (79 in 1,000 for 19 people) would have
+    counted a tiny trial with no harm as far riskier than a facelift.
+    """
+    if q.zero_in is not None:
+        return (criterion.value(q.high) + 1.0) / 2.0
+    return criterion.value(q.point)

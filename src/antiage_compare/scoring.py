@@ -26,18 +26,25 @@ from antiage_compare.comparison import (
     FitRange,
     ScoredOption,
 )
-from antiage_compare.criteria import CRITERIA, NEUTRAL, Criterion, burden_figures, performance
+from antiage_compare.criteria import (
+    CRITERIA,
+    NEUTRAL,
+    Criterion,
+    burden_figures,
+    figure_value,
+    performance,
+)
 from antiage_compare.eligibility import Eligibility, assess
 from antiage_compare.errors import MethodError, WrongTypeError
 from antiage_compare.loading import load_catalog
 from antiage_compare.model import NoData, Option, Quantity
 from antiage_compare.profile import Profile
 from antiage_compare.tree import (
-    CERTAINTY_FACTOR,
     DEFAULT_HORIZON_YEARS,
     Group,
     Leaf,
     benefit_figure,
+    certainty_factor,
     lasting,
     lasting_factor,
 )
@@ -100,6 +107,7 @@ def value_row(
     lasting_weight: float = 0.0,
     horizon_years: float = DEFAULT_HORIZON_YEARS,
     tree: tuple[Leaf, ...] | None = None,
+    certainty_weight: float = 0.0,
 ) -> ValueRow:
     """One option's figures and values on every leaf (pure; no memo).
 
@@ -110,6 +118,7 @@ def value_row(
         lasting_weight: how much lasting matters inside the benefit (``Weights.lasting``).
         horizon_years: the horizon over which the effect's coverage is counted.
         tree: the leaves, when the caller has them already (``tree.leaves(concerns, criteria)``).
+        certainty_weight: how much strong evidence matters (``Weights.certainty``).
     """
     leaves = tree_leaves(concerns, criteria) if tree is None else tree
     perf = burden_figures(option, horizon_years)
@@ -129,7 +138,9 @@ def value_row(
         if leaf.concern is not None:
             effect = benefit_figure(option, leaf.concern)
             raw.append(effect)
-            scaled = effect.point * CERTAINTY_FACTOR[option.certainty_of(leaf.concern)]
+            scaled = effect.point * certainty_factor(
+                option.certainty_of(leaf.concern), certainty_weight
+            )
             values.append(scaled * last_point)
             low.append(scaled * last_ends[0])
             high.append(scaled * last_ends[1])
@@ -146,7 +157,7 @@ def value_row(
             high.append(1.0)
             missing.add(leaf.key)
         else:
-            v = leaf.criterion.value(q.point)
+            v = figure_value(leaf.criterion, q)
             values.append(v)
             low.append(v)
             high.append(v)
@@ -169,11 +180,12 @@ def value_rows(
     *,
     lasting_weight: float = 0.0,
     horizon_years: float = DEFAULT_HORIZON_YEARS,
+    certainty_weight: float = 0.0,
 ) -> list[ValueRow]:
     """Each option's figures and values on every leaf; "no data" gets the neutral value.
 
     With ``catalog`` (the catalogue the options come from), rows are kept in the catalogue's
-    own memo (``Catalog._memo``), keyed by option id, concerns, lasting weight and horizon, and
+    own memo (``Catalog._memo``), keyed by option id, concerns, lasting weight, horizon and certainty weight, and
     reused by later comparisons against the same catalogue. A row is reused only for the very
     option object it was made from, so an option from elsewhere with the same id is never given
     a stale row.
@@ -181,7 +193,13 @@ def value_rows(
     key = tuple(concerns)
     if catalog is None:
         return [
-            value_row(o, key, lasting_weight=lasting_weight, horizon_years=horizon_years)
+            value_row(
+                o,
+                key,
+                lasting_weight=lasting_weight,
+                horizon_years=horizon_years,
+                certainty_weight=certainty_weight,
+            )
             for o in options
         ]
     criteria = catalog.criteria
@@ -189,7 +207,7 @@ def value_rows(
     memo = catalog._memo  # the catalogue's private memo, kept for exactly this
     rows = []
     for o in options:
-        memo_key = (o.id, key, lasting_weight, horizon_years)
+        memo_key = (o.id, key, lasting_weight, horizon_years, certainty_weight)
         row = memo.get(memo_key)
         if row is None or row.option is not o:
             row = value_row(
@@ -199,6 +217,7 @@ def value_rows(
                 lasting_weight=lasting_weight,
                 horizon_years=horizon_years,
                 tree=leaves,
+                certainty_weight=certainty_weight,
             )
             if o.id in catalog and catalog[o.id] is o:  # only the catalogue's own options
                 if len(memo) >= MEMO_MAX:
@@ -222,7 +241,7 @@ def criterion_spans(
         perf = performance(option, concerns, horizon_years)
         for j, c in enumerate(criteria):
             q = perf[c.id]
-            columns[j].append(NEUTRAL if isinstance(q, NoData) else c.value(q.point))
+            columns[j].append(NEUTRAL if isinstance(q, NoData) else figure_value(c, q))
     return {c.id: max(col) - min(col) for c, col in zip(criteria, columns, strict=True)}
 
 
@@ -321,6 +340,7 @@ def compare(
         catalog,
         lasting_weight=weights.lasting,
         horizon_years=profile.horizon_years,
+        certainty_weight=weights.certainty,
     )
     comparison = _assemble(profile, catalog, method, weights, eligibility, rows)
     if weights.tree or not rows:

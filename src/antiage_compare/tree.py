@@ -39,13 +39,15 @@ from antiage_compare.model import (
 
 __all__ = [
     "BENEFIT_CRITERION",
+    "BIAS_FACTOR",
     "BURDENS",
-    "CERTAINTY_FACTOR",
+    "CAUTIOUS_FACTOR",
     "DEFAULT_HORIZON_YEARS",
     "QUALIFIERS",
     "Group",
     "Leaf",
     "benefit_figure",
+    "certainty_factor",
     "coverage",
     "effect_key",
     "effect_value",
@@ -88,17 +90,42 @@ BURDENS: tuple[str, ...] = (
 #: Criteria that qualify the effect and never score on their own.
 QUALIFIERS: tuple[str, ...] = ("evidence", "durability")
 
-#: How much of an effect's value each certainty grade keeps (an editorial judgement, stated in
-#: ``docs/methods.md``): each step down the GRADE scale removes a quarter. GRADE defines "very low"
-#: as "the true effect is likely to be substantially different from the estimate" (Balshem et
-#: al. 2011), and trials with design flaws exaggerate effects, most on subjective outcomes such
-#: as appearance (Wood et al. 2008; Page et al. 2016).
-CERTAINTY_FACTOR: dict[Certainty, float] = {
+#: How much of an effect's value each certainty grade keeps for everyone (an editorial judgement,
+#: stated in ``docs/methods.md``). It corrects the estimate, it does not punish doubt: studies
+#: with design flaws tend to overstate effects, most on subjective outcomes such as appearance
+#: (Wood et al. 2008; Page et al. 2016), so "moderate" and "low" keep 0.9 and 0.8. GRADE's "very
+#: low" says more: "the true effect is likely to be substantially different from the estimate"
+#: (Balshem et al. 2011), and the catalogue's very-low effects rest on uncontrolled or tiny
+#: studies, so it keeps half. The spread itself is shown as uncertainty (fit ranges, SMAA).
+BIAS_FACTOR: dict[Certainty, float] = {
+    Certainty.HIGH: 1.0,
+    Certainty.MODERATE: 0.9,
+    Certainty.LOW: 0.8,
+    Certainty.VERY_LOW: 0.5,
+}
+
+#: What each grade keeps for a person who says strong evidence matters to them as much as the
+#: visible effect (``importance.evidence`` equal to ``effectiveness``): a quarter less per step.
+#: How much to hold back for doubt is the person's attitude to uncertainty, so it is theirs to
+#: state; lower ratings sit in proportion between the two ladders.
+CAUTIOUS_FACTOR: dict[Certainty, float] = {
     Certainty.HIGH: 1.0,
     Certainty.MODERATE: 0.75,
     Certainty.LOW: 0.5,
     Certainty.VERY_LOW: 0.25,
 }
+
+
+def certainty_factor(certainty: Certainty, weight: float = 0.0) -> float:
+    """How much of an effect's value its certainty grade keeps, for a person's ``weight`` (0–1).
+
+    ``(1 − w) × BIAS_FACTOR + w × CAUTIOUS_FACTOR``, where ``w`` is how much strong evidence
+    matters to the person (:attr:`Weights.certainty <antiage_compare.weights.Weights.certainty>`:
+    evidence's rating ÷ the visible effect's, at most 1; 0 when not rated). So a "low" effect
+    keeps 0.8 for someone who did not rate the evidence and 0.5 for someone who rated it as
+    highly as the effect; "high" always keeps 1.
+    """
+    return (1.0 - weight) * BIAS_FACTOR[certainty] + weight * CAUTIOUS_FACTOR[certainty]
 
 
 @frozen(kw_only=True)
@@ -207,9 +234,15 @@ def benefit_figure(option: Option, concern: str) -> Range:
     return option.effects[concern].as_range
 
 
-def effect_value(size: float, certainty: Certainty, cover: float, weight: float) -> float:
-    """A benefit leaf's value: effect × certainty factor × lasting factor (all in 0–1)."""
-    return size * CERTAINTY_FACTOR[certainty] * lasting_factor(cover, weight)
+def effect_value(
+    size: float, certainty: Certainty, cover: float, weight: float, caution: float = 0.0
+) -> float:
+    """A benefit leaf's value: effect × certainty factor × lasting factor (all in 0–1).
+
+    ``weight`` is how much lasting matters and ``caution`` how much strong evidence does
+    (:func:`certainty_factor`).
+    """
+    return size * certainty_factor(certainty, caution) * lasting_factor(cover, weight)
 
 
 def leaf_weights(

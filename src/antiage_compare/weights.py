@@ -53,8 +53,9 @@ AHP_CR_LIMIT = 0.10
 SUM_TOLERANCE = 1e-9
 
 EVIDENCE_NOTE = (
-    "You rated how sure the evidence is. Certainty now acts on each visible effect itself (an "
-    "effect known with less certainty counts for less), so it is not weighed on its own."
+    "You rated how sure the evidence is. It is not weighed on its own: it sets how much a "
+    "visible effect known with less certainty counts for less, in proportion to how highly you "
+    "rated it against the visible effect itself."
 )
 FLAT_NOTE = (
     "This profile states no trade-off between the benefits and the burdens, so its ratings "
@@ -111,6 +112,9 @@ class Weights:
         benefit: the benefits' share of the weight (0–1): stated (tree) or implied (flat).
         lasting: how much lasting matters inside the benefit (0–1): the raw weight of
             durability relative to that of the effect, at most 1.
+        certainty: how much strong evidence matters inside the benefit (0–1): the raw weight of
+            evidence relative to that of the effect, at most 1; it sets how much a less certain
+            effect is held back (:func:`antiage_compare.tree.certainty_factor`).
         raw: the raw weight per criterion before any normalisation (what was stated, in the
             method's own units), for the uncertainty analysis and the flat-profile check.
         order: for ``ranking``, the criteria from most to least important; otherwise empty.
@@ -123,6 +127,7 @@ class Weights:
     tree: bool = True
     benefit: float = field(default=0.0, validator=number(maximum=1))
     lasting: float = field(default=0.0, validator=number(maximum=1))
+    certainty: float = field(default=0.0, validator=number(maximum=1))
     raw: Mapping[str, float] = field(factory=FrozenMap, converter=to_frozen_map)
     order: tuple[str, ...] = field(default=(), converter=ids, validator=criterion_list)
     notes: tuple[str, ...] = field(default=(), converter=to_tuple, validator=_text_items)
@@ -216,10 +221,19 @@ def concern_shares(profile: Profile) -> dict[str, float]:
 
 def lasting_weight(raw: Mapping[str, float]) -> float:
     """How much lasting matters: durability's raw weight ÷ the effect's, at most 1 (0 if unrated)."""
+    return _qualifier_weight(raw, "durability")
+
+
+def certainty_weight(raw: Mapping[str, float]) -> float:
+    """How much strong evidence matters: evidence's raw weight ÷ the effect's, at most 1 (0 if unrated)."""
+    return _qualifier_weight(raw, "evidence")
+
+
+def _qualifier_weight(raw: Mapping[str, float], criterion: str) -> float:
     effect = raw.get(BENEFIT_CRITERION, 0.0)
     if effect <= 0:
         return 0.0
-    return min(1.0, raw.get("durability", 0.0) / effect)
+    return min(1.0, raw.get(criterion, 0.0) / effect)
 
 
 def resolve_weights(profile: Profile, spans: Mapping[str, float] | None = None) -> Weights:
@@ -270,6 +284,7 @@ def resolve_weights(profile: Profile, spans: Mapping[str, float] | None = None) 
         tree=tree,
         benefit=beta,
         lasting=lasting_weight(raw),
+        certainty=certainty_weight(raw),
         raw=raw,
         order=profile.ranking if profile.method == "ranking" else (),
         notes=tuple(notes),

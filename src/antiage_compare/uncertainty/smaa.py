@@ -94,9 +94,9 @@ from antiage_compare.model import NoData, Range
 from antiage_compare.profile import Profile
 from antiage_compare.scoring import compare, fits
 from antiage_compare.tree import (
-    CERTAINTY_FACTOR,
     DEFAULT_HORIZON_YEARS,
     benefit_figure,
+    certainty_factor,
     lasting,
     lasting_factor,
 )
@@ -471,6 +471,7 @@ def _table(
     *,
     lasting_weight: float = 0.0,
     horizon_years: float = DEFAULT_HORIZON_YEARS,
+    certainty_weight: float = 0.0,
 ) -> _Table:
     leaves = tree_leaves(concerns, criteria)
     fixed: list[tuple[float | None, ...]] = []
@@ -503,7 +504,7 @@ def _table(
         for j, leaf in enumerate(leaves):
             if leaf.concern is not None:
                 effect = benefit_figure(o, leaf.concern)
-                scale = CERTAINTY_FACTOR[o.certainty_of(leaf.concern)]
+                scale = certainty_factor(o.certainty_of(leaf.concern), certainty_weight)
                 if effect.low == effect.high and not last_drawn:
                     v = effect.low * scale * last_const
                     row.append(v)
@@ -525,6 +526,13 @@ def _table(
                 brow.append((0.0, 1.0))
                 drawn.append((k, j, _MISSING, 1.0, False))
                 no_data.append((o.id, leaf.key))
+            elif q.zero_in is not None:
+                # Never seen in zero_in people: uniform on the value scale between the
+                # rule-of-three bound's value and the best end (criteria.figure_value).
+                worst = c.value(q.high)
+                row.append(None)
+                brow.append((worst, 1.0))
+                drawn.append((k, j, _sampler(_UNIT, Range(low=worst, high=1.0)), 1.0, False))
             elif q.low == q.high:
                 v = c.value(q.low)
                 row.append(v)
@@ -1516,6 +1524,7 @@ def _from_comparison(
         comparison.catalog.criteria,
         lasting_weight=comparison.weights.lasting,
         horizon_years=profile.horizon_years,
+        certainty_weight=comparison.weights.certainty,
     )
     return _run(
         table,
