@@ -35,7 +35,7 @@ new_minor=$(minor "$newest")
 
 setup() {
   "$1" -m venv "$2"
-  "$2/bin/pip" install -q --disable-pip-version-check -e '.[test,browser,dev,bench]'
+  "$2/bin/pip" install -q --disable-pip-version-check -e '.[test,browser,dev,bench,pdf]'
 }
 setup "$oldest" .venv
 setup "$newest" ".venv-$new_minor"

@@ -341,7 +341,7 @@ def _written(capsys: pytest.CaptureFixture[str], target: Path, *argv: str) -> st
     status, out, err = run(capsys, "report", "-o", str(target), *argv)
     assert status == 0, err
     assert err == ""  # stderr is not a terminal: no progress bar
-    assert out in ("", f"Wrote {target}\n")
+    assert out in ("", f"Wrote {target} (full edition)\n")
     assert [p.name for p in target.parent.iterdir() if p.name.startswith(".")] == []
     return target.read_text(encoding="utf-8")
 
@@ -397,7 +397,7 @@ def test_report_progress_bar_on_a_terminal(
             assert bar.endswith("100% (300 of 300 samples)\n")
         else:
             assert bar == ""
-    assert capsys.readouterr().out == f"Wrote {tmp_path / 'r.html'}\n" * 2
+    assert capsys.readouterr().out == f"Wrote {tmp_path / 'r.html'} (full edition)\n" * 2
 
 
 def test_report_open(

@@ -27,14 +27,14 @@ def test_failure_mid_write_keeps_the_old_file(
     target = tmp_path / "out.html"
     target.write_text("precious", encoding="utf-8")
 
-    class Exploding(io.StringIO):
-        def write(self, text: str) -> int:
-            super().write(text[:10])
+    class Exploding(io.BytesIO):
+        def write(self, data: bytes) -> int:  # type: ignore[override]
+            super().write(data[:10])
             raise OSError(28, "No space left on device")
 
     real_fdopen = _files.os.fdopen
 
-    def fdopen(fd: int, *args: object, **kwargs: object) -> io.StringIO:
+    def fdopen(fd: int, *args: object, **kwargs: object) -> io.BytesIO:
         real_fdopen(fd).close()
         return Exploding()
 

@@ -202,7 +202,7 @@ def test_default_grid_is_top_three_and_no_procedure(data: ReportData, comparison
     others = [i for i in comparison.ids if i != NO_PROCEDURE][:3]
     assert sorted(ids) == sorted([*others, NO_PROCEDURE])
     assert [c.option_id for c in data.grid_all.columns] == list(comparison.ids)
-    assert len(data.grid.questions) == 8
+    assert len(data.grid.questions) == 9
     for col in data.grid.columns:
         assert len(col.cells) == len(data.grid.questions)
 
@@ -520,9 +520,10 @@ def test_html_is_self_contained(html: str) -> None:
 
 
 def test_html_sections_in_order(html: str) -> None:
-    """The nine sections, Questions and Sources appear, in order, once each."""
+    """Page one's summary, the nine sections, Questions and Sources appear, in order, once each."""
     ids = re.findall(r'<section id="([^"]+)"', html)
     assert ids == [
+        "summary",
         "problem",
         "about",
         "values",
@@ -545,6 +546,7 @@ def test_html_structure_for_tables_and_icons(html: str, data: ReportData) -> Non
     assert 'scope="row"' in html
     assert 'scope="col"' in html
     n_arrays = sum(1 for o in data.options for r in o.risks if r.icons)
+    n_arrays += sum(1 for r in data.summary.rows if r.risk is not None and r.risk.icons)
     assert html.count('<svg class="icons" role="img"') == n_arrays
     assert (
         len(re.findall(r'<svg class="icons" role="img"[^>]*>\n<title>Picture of 1,000', html))

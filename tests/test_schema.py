@@ -73,7 +73,7 @@ def profiles() -> list[Profile]:
 
 def test_schemas_ship_with_the_package() -> None:
     """Both schema files sit inside the package (so the wheel carries them) and are draft 2020-12."""
-    assert set(SCHEMA_NAMES) == {"profile", "comparison"}
+    assert set(SCHEMA_NAMES) == {"profile", "comparison", "record"}
     for name in SCHEMA_NAMES:
         resource = files("antiage_compare") / "schemas" / f"{name}.schema.json"
         assert resource.is_file()

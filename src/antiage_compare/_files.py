@@ -15,11 +15,21 @@ from pathlib import Path
 
 from antiage_compare.errors import OutputPathError
 
-__all__ = ["OutputPathError", "write_text_atomic"]
+__all__ = ["OutputPathError", "write_bytes_atomic", "write_text_atomic"]
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> Path:
     """Write ``text`` (UTF-8, Unix line ends) to ``path`` atomically and return the path.
+
+    Raises: as :func:`write_bytes_atomic`.
+    """
+    return write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def write_bytes_atomic(
+    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True
+) -> Path:
+    """Write ``data`` to ``path`` atomically and return the path.
 
     Raises:
         OutputPathError: ``path`` is not a usable file name.
@@ -38,8 +48,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, overwrite: boo
     tmp = target.with_name(f".{target.name}.tmp{secrets.token_hex(6)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         if overwrite:
             tmp.replace(target)
         else:

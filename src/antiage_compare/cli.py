@@ -8,6 +8,7 @@ mistake.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -271,21 +272,56 @@ class ProgressBar:
             self.finished = True
 
 
+#: Report formats by file extension; an output name must end in its format's extension.
+REPORT_SUFFIXES: dict[str, tuple[str, ...]] = {"html": (".html", ".htm"), "pdf": (".pdf",)}
+
+
+def _report_format(target: Path, asked: str | None) -> str:
+    """The report's format: ``--format``, else the output's extension; they must agree."""
+    suffix = target.suffix.lower()
+    by_suffix = next((f for f, ends in REPORT_SUFFIXES.items() if suffix in ends), None)
+    if asked is None:
+        if by_suffix is None:
+            raise UsageError(
+                f"{target}: cannot tell the format from the name; end it in .html or .pdf, "
+                "or give --format"
+            )
+        return by_suffix
+    if by_suffix != asked:
+        ends = " or ".join(REPORT_SUFFIXES[asked])
+        raise UsageError(f"{target}: --format {asked} writes a file ending in {ends}")
+    return asked
+
+
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
-    """Write the HTML report for a profile (the shipped example when none is given)."""
+    """Write the report for a profile (the shipped example when none is given), HTML or PDF."""
     import webbrowser
 
-    from antiage_compare.report import write_report
+    from antiage_compare.report import ReportOptions, write_report
+    from antiage_compare.report.record import record_hash, record_json, write_record
     from antiage_compare.scoring import compare
     from antiage_compare.uncertainty.analysis import DEFAULT_SAMPLES, DEFAULT_SEED, analyse
 
-    profile = _profile(args)
-    catalog = _catalog(args)
     target = Path(args.output)
     if not target.parent.is_dir():
         raise UsageError(f"{target}: the folder {target.parent} does not exist")
     if target.is_dir():
         raise UsageError(f"{target}: is a folder; give a file name such as report.html")
+    fmt = _report_format(target, args.format)
+    record_target = None if args.record is None else Path(args.record)
+    if record_target is not None:
+        if record_target.suffix.lower() != ".json":
+            raise UsageError(f"{record_target}: the record is JSON; end its name in .json")
+        if not record_target.parent.is_dir():
+            raise UsageError(f"{record_target}: the folder {record_target.parent} does not exist")
+        if record_target.resolve() == target.resolve():
+            raise UsageError(f"{record_target}: the record and the report need different files")
+    if fmt == "pdf":
+        from antiage_compare.report.pdf import _weasyprint
+
+        _weasyprint()  # say what to install before any work is done
+    profile = _profile(args)
+    catalog = _catalog(args)
     result = compare(profile, catalog, method=args.method)
     smaa = not args.no_smaa
     bar = ProgressBar(sys.stderr) if smaa and not args.quiet and _isatty(sys.stderr) else None
@@ -300,9 +336,36 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         if bar is not None:
             bar.close()
-    written = write_report(result, target, analysis=analysis)
+    edition = args.edition or ("client" if fmt == "pdf" else "full")
+    today = dt.date.today()
+    record = None
+    if record_target is not None:
+        record = record_json(
+            result,
+            analysis=analysis,
+            catalog_path=getattr(args, "catalog", None),
+            clinic_path=getattr(args, "clinic", None),
+            today=today,
+        )
+    options = ReportOptions(
+        edition=edition,
+        today=today,
+        record_hash=None if record is None else record_hash(record),
+    )
+    if fmt == "pdf":
+        from antiage_compare.report.pdf import write_pdf
+
+        if not args.quiet:
+            sys.stderr.write("Typesetting the PDF...\n")
+        written = write_pdf(result, target, analysis=analysis, options=options, paper=args.paper)
+    else:
+        written = write_report(result, target, analysis=analysis, options=options)
     if not args.quiet:
-        out.write(f"Wrote {written}\n")
+        out.write(f"Wrote {written} ({edition} edition)\n")
+    if record_target is not None and record is not None:
+        write_record(record_target, record)
+        if not args.quiet:
+            out.write(f"Wrote {record_target} (the consultation record)\n")
     if args.open:
         webbrowser.open(written.resolve().as_uri())
     return EXIT_OK
@@ -453,9 +516,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--method", choices=("mavt", "topsis", "vikor"), default="mavt")
     _add_catalog_options(p)
-    p = add("report", cmd_report, "Write the HTML report for a profile.")
+    p = add("report", cmd_report, "Write the report for a profile, as HTML or PDF.")
     p.add_argument("profile", nargs="?", help="a profile TOML file (default: the shipped example)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the file to write: .html, or .pdf (needs the pdf extra)",
+    )
+    p.add_argument(
+        "--format",
+        choices=tuple(REPORT_SUFFIXES),
+        help="html or pdf (default: from the output's extension, which must match)",
+    )
+    p.add_argument(
+        "--edition",
+        choices=("client", "full"),
+        help=(
+            "client: the hand-out (page one, the Option Grid, the best fits' harms); full: "
+            "every section. Default: client for a PDF (to print and hand over), full for HTML "
+            "(to read on screen)"
+        ),
+    )
+    p.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default: a4)"
+    )
+    p.add_argument(
+        "--record",
+        metavar="FILE",
+        help="also write the consultation record (JSON) for the clinic's files",
+    )
     p.add_argument("--seed", type=_seed, help="random seed of the uncertainty analysis")
     p.add_argument("--samples", type=_positive_int, help="samples in the uncertainty analysis")
     p.add_argument("--no-smaa", action="store_true", help="skip the uncertainty analysis (faster)")

@@ -19,6 +19,7 @@ __all__ = [
     "MCDATypeError",
     "MethodError",
     "OutputPathError",
+    "PdfEngineMissingError",
     "ProfileError",
     "ProfileFileNotFoundError",
     "ProfilePermissionError",
@@ -200,6 +201,10 @@ class MCDAError(AntiageError, ValueError):
 
 class ReportError(AntiageError, ValueError):
     """A report option is out of range (for example more than four grid options)."""
+
+
+class PdfEngineMissingError(ReportError, ModuleNotFoundError):
+    """PDF output was asked for, but WeasyPrint is not installed (the message says what to install)."""
 
 
 class MCDATypeError(MCDAError, TypeError):

@@ -52,6 +52,7 @@ def _xss_profile() -> Profile:
 #: name -> (profile factory, analysis keywords, report options) for the reports the browser opens.
 CASES: dict[str, tuple[Any, dict[str, Any], dict[str, Any]]] = {
     "example": (example_profile, {"samples": 500}, {}),
+    "client": (example_profile, {"samples": 500}, {"edition": "client"}),
     "xss": (
         _xss_profile,
         {"smaa": False},

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from antiage_compare._version import package_version
+from antiage_compare.catalog import NO_PROCEDURE
 from antiage_compare.comparison import Comparison
 from antiage_compare.errors import ReportError
 from antiage_compare.report import sections
@@ -19,7 +20,7 @@ from antiage_compare.report.cite import Citations
 from antiage_compare.report.facts import OptionFacts
 from antiage_compare.report.options import ReportOptions
 from antiage_compare.report.prose import QUESTION, QUESTIONS_TO_ASK
-from antiage_compare.report.records import ReportData
+from antiage_compare.report.records import ClaimGroup, ReportData
 from antiage_compare.uncertainty.analysis import Analysis
 
 __all__ = ["build_report_data"]
@@ -76,24 +77,38 @@ def build_report_data(
     who = c.profile.name if options.prepared_for is None else options.prepared_for
     grid_choice = sections.grid_choice(c, options.grid_options)
 
-    # The calls below run in the order the page reads (sections 1 to 8), so the citation
-    # numbers go up along the page: the first [n] on the page is 1, the next new one 2, ...
+    # The calls below run in the order the page reads (page one, then sections 1 to 8), so
+    # the citation numbers go up along the page: the first [n] on the page is 1, the next 2, ...
     facts = OptionFacts(c, Citations(c.catalog.sources))
+    summary = sections.summary(c, facts, grid_choice, analysis.sensitivity)
     decision = sections.decision(c, facts, prepared_for=who, today=today, version=version)
     values = sections.values(c)
     fit = sections.fit(c, analysis.smaa, analysis.sensitivity)
     grid = facts.grid(
         "grid-print", f"Option Grid: {len(grid_choice)} options side by side", grid_choice
     )
-    grid_all = facts.grid("grid-all", "Option Grid: every option open to you", c.scored)
-    details = tuple(facts.detail(s) for s in c.scored)
-    not_shown = sections.not_shown(c, facts, clinic=clinic)
-    claims = sections.claims(c, facts)
+    if options.edition == "client":
+        # The hand-out shows the grid's options only. What it leaves out is not cited, so its
+        # source list holds exactly the sources it shows.
+        unshown = OptionFacts(c, Citations(c.catalog.sources))
+        grid_all = grid
+        # "No new treatment" has no harms of a treatment to draw: page one and the grid say so.
+        details = tuple(
+            facts.detail(s, hand_out=True) for s in grid_choice if s.option.id != NO_PROCEDURE
+        )
+        not_shown = sections.not_shown(c, unshown, clinic=clinic)
+        claims: list[ClaimGroup] = []
+    else:
+        grid_all = facts.grid("grid-all", "Option Grid: every option open to you", c.scored)
+        details = tuple(facts.detail(s) for s in c.scored)
+        not_shown = sections.not_shown(c, facts, clinic=clinic)
+        claims = sections.claims(c, facts)
     warnings = sections.warnings(c, facts)
     return ReportData(
         title=QUESTION,
         generator=f"antiage_compare {version}",
         decision=decision,
+        summary=summary,
         about=sections.about(c, clinic=clinic, interests=interests, today=today),
         values=values,
         fit=fit,
@@ -106,6 +121,8 @@ def build_report_data(
         methods=sections.methods(c, analysis.smaa),
         sources=facts.cite.entries(),
         questions=QUESTIONS_TO_ASK,
+        edition=options.edition,
+        record_hash=options.record_hash,
     )
 
 

@@ -43,6 +43,7 @@ from antiage_compare.report.records import (
     ReasonItem,
     RiskRow,
 )
+from antiage_compare.tree import scored_concerns
 from antiage_compare.wording import Frequency, frequency, money, number
 
 if TYPE_CHECKING:
@@ -50,6 +51,10 @@ if TYPE_CHECKING:
     from antiage_compare.eligibility import Reason
 
 __all__ = ["OptionFacts"]
+
+
+#: Certainty grades from surest to least sure (to find a cell's weakest figure).
+_GRADE_ORDER = ("high", "moderate", "low", "very low", "no data")
 
 
 class _Answer(NamedTuple):
@@ -94,6 +99,7 @@ class OptionFacts:
         self.c = comparison
         self.catalog = comparison.catalog
         self.cite = cite
+        self._pictures = 0  # icon arrays made so far: each gets its own id prefix
 
     # -- certainty and figures -----------------------------------------------------------------
     def certainty(
@@ -220,6 +226,11 @@ class OptionFacts:
         return fig
 
     # -- risks ----------------------------------------------------------------------------------
+    def _picture_key(self) -> str:
+        """A new id prefix for an icon array's patterns, unique on the page."""
+        self._pictures += 1
+        return f"ia{self._pictures}"
+
     def risk_row(self, option: Option, risk: Risk) -> RiskRow:
         """A harm as "about N in D", the other side "D − N do not", and an icon array if drawable."""
         f = frequency(risk)
@@ -269,7 +280,9 @@ class OptionFacts:
             if top > filled:
                 label += f" {top - filled} more are striped: the range goes up to {number(f.high)}."
             label += f" {1000 - top} are white."
-            icons = IconArray(total=1000, filled=filled, extra=top - filled, label=label)
+            icons = IconArray(
+                total=1000, filled=filled, extra=top - filled, label=label, key=self._picture_key()
+            )
         else:
             picture = f"Too rare to draw: fewer than 1 in 1,000 {unit}."
         return RiskRow(
@@ -305,7 +318,7 @@ class OptionFacts:
                 f"this. {top} {'is' if top == 1 else 'are'} striped: the true figure could be up "
                 f"to {number(f.high)} in 1,000. {1000 - top} are white."
             )
-            icons = IconArray(total=1000, filled=0, extra=top, label=label)
+            icons = IconArray(total=1000, filled=0, extra=top, label=label, key=self._picture_key())
         else:
             picture = f"Too rare to draw: none seen in {f.zero_in:,} {unit}."
         return RiskRow(
@@ -372,6 +385,7 @@ class OptionFacts:
             sessions += f"; {o.interval[:1].lower()}{o.interval[1:]}"
         return (
             _Answer(o.summary, self.certainty(o, o.mechanism_sources), o.mechanism_sources),
+            self._effect_answer(o),
             _Answer(
                 sessions,
                 self.certainty(o, o.sessions.sources, bool(o.sessions)),
@@ -384,6 +398,28 @@ class OptionFacts:
             self._cost_answer(o),
             _Answer(f"{cert.capitalize()}. {o.certainty.plain}", cert, o.certainty_sources),
         )
+
+    def _effect_answer(self, o: Option) -> _Answer:
+        """The effect on each of the person's concerns (every concern when none was picked).
+
+        One cell has one grade: the weakest of the figures it shows, so it never looks surer
+        than its least certain part.
+        """
+        parts: list[str] = []
+        grades: list[str] = []
+        sources: list[str] = []
+        for concern in scored_concerns(self.c.profile.concerns):
+            e = o.effects[concern]
+            label = CONCERN_LABELS[concern]
+            sources.extend(e.sources)
+            if e.size is EffectSize.NOT_STUDIED:
+                parts.append(f"{label}: not studied")
+                continue
+            parts.append(f"{label}: {e.size.value}")
+            grades.append(self.certainty(o, e.sources, grade=o.certainty_of(concern)))
+        text = sentence("; ".join(parts)[:1].upper() + "; ".join(parts)[1:])
+        weakest = max(grades, key=_GRADE_ORDER.index) if grades else "no data"
+        return _Answer(text, weakest, tuple(dict.fromkeys(sources)))
 
     def _duration_answer(self, o: Option) -> _Answer:
         d = o.duration_months
@@ -399,8 +435,14 @@ class OptionFacts:
         known = not isinstance(q, NoData)
         return _Answer(quantity_text(q), self.certainty(option, q.sources, known), q.sources)
 
-    def detail(self, s: ScoredOption) -> OptionDetail:
-        """Section 6 for one option: experience, benefits, harms, practical facts, certainty."""
+    def detail(self, s: ScoredOption, *, hand_out: bool = False) -> OptionDetail:
+        """Section 6 for one option: experience, benefits, harms, practical facts, certainty.
+
+        With ``hand_out`` (the client edition) the page shows only the option's serious harms
+        and its scored side effect in full, and names the others; its benefits and practical
+        facts are in the Option Grid. What the page does not show is not cited, so the
+        hand-out's source list is exactly what it cites.
+        """
         o = s.option
         cite = self.cite
         concerns = self.c.profile.concerns
@@ -434,6 +476,51 @@ class OptionFacts:
                 detail="",
             ),
         )
+        # The hand-out's benefits and practical rows are kept for the checks (ipdas_audit) but
+        # not shown, so they cite into a numbering of their own.
+        unshown = OptionFacts(self.c, Citations(self.catalog.sources)) if hand_out else self
+        benefits = unshown._benefits(o, order, concerns)
+        main = [r for r in o.risks if r.severity.value == "serious" or r.id == o.side_effects_id]
+        shown = main if hand_out else list(o.risks)
+        risks = tuple(attrs.evolve(self.risk_row(o, r), main=r in main) for r in shown)
+        other_risks = tuple(r.name for r in o.risks if r not in main) if hand_out else ()
+        practical = unshown._practical(o)
+        cert = str(o.certainty.value)
+        certainty = Figure(
+            text=f"{cert.capitalize()}. {o.certainty.plain}",
+            known=True,
+            certainty=cert,
+            cites=cite(o.certainty_sources),
+        )
+        return OptionDetail(
+            id=o.id,
+            anchor="opt-" + str(self.c.ids.index(o.id) + 1),
+            name=o.name,
+            fit_text=f"{s.fit:.0f} out of 100"
+            + (
+                ""
+                if s.range.known
+                else f" (from {s.range.text()} with its missing figures at the bottom and top of their scales)"
+            ),
+            summary=o.summary,
+            mechanism=o.mechanism,
+            mechanism_cites=mechanism_cites,
+            experience=experience,
+            benefits=benefits,
+            risks=risks,
+            other_risks=other_risks,
+            practical=practical,
+            certainty=certainty,
+            certainty_reason=o.certainty_reason,
+            cautions=cautions,
+            clinic_price=o.cost.from_clinic,
+        )
+
+    def _benefits(
+        self, o: Option, order: Sequence[str], concerns: Sequence[str]
+    ) -> tuple[BenefitRow, ...]:
+        """The benefit rows of :meth:`detail`: each concern's effect, onset and duration."""
+        cite = self.cite
         benefits = []
         for concern in order:
             e = o.effects[concern]
@@ -461,7 +548,7 @@ class OptionFacts:
             )
         benefits.append(
             BenefitRow(
-                label="When you may see a change", figure=self._days(o, o.onset_days), detail=""
+                label="When you may see a change", figure=self.days(o, o.onset_days), detail=""
             )
         )
         benefits.append(
@@ -471,7 +558,10 @@ class OptionFacts:
                 detail="",
             )
         )
-        risks = tuple(self.risk_row(o, r) for r in o.risks)
+        return tuple(benefits)
+
+    def _practical(self, o: Option) -> tuple[BenefitRow, ...]:
+        """The time-and-money rows of :meth:`detail`."""
         sessions = self.figure(o, o.sessions)
         practical: tuple[BenefitRow, ...] = (
             BenefitRow(
@@ -490,37 +580,10 @@ class OptionFacts:
                 *practical,
                 BenefitRow(label="Cost per year of effect", figure=per_year, detail=""),
             )
-        cert = str(o.certainty.value)
-        certainty = Figure(
-            text=f"{cert.capitalize()}. {o.certainty.plain}",
-            known=True,
-            certainty=cert,
-            cites=cite(o.certainty_sources),
-        )
-        return OptionDetail(
-            id=o.id,
-            anchor="opt-" + str(self.c.ids.index(o.id) + 1),
-            name=o.name,
-            fit_text=f"{s.fit:.0f} out of 100"
-            + (
-                ""
-                if s.range.known
-                else f" (from {s.range.text()} with its missing figures at the bottom and top of their scales)"
-            ),
-            summary=o.summary,
-            mechanism=o.mechanism,
-            mechanism_cites=mechanism_cites,
-            experience=experience,
-            benefits=benefits,
-            risks=risks,
-            practical=practical,
-            certainty=certainty,
-            certainty_reason=o.certainty_reason,
-            cautions=cautions,
-            clinic_price=o.cost.from_clinic,
-        )
+        return practical
 
-    def _days(self, option: Option, q: Quantity) -> Figure:
+    def days(self, option: Option, q: Quantity) -> Figure:
+        """A number of days as a figure; 0 days is "straight away"."""
         if isinstance(q, Range) and q.is_point and q.low == 0:
             return self.figure(option, q, "straight away")
         return self.figure(option, q)

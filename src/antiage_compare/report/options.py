@@ -19,7 +19,11 @@ from attrs.validators import instance_of, optional
 
 from antiage_compare.errors import ReportError
 
-__all__ = ["MAX_GRID_OPTIONS", "ReportOptions"]
+__all__ = ["EDITIONS", "MAX_GRID_OPTIONS", "ReportOptions"]
+
+#: The editions of a report: ``"full"``, every section (to read on screen, and to file);
+#: ``"client"``, the hand-out (page one, the Option Grid, the grid's options in detail).
+EDITIONS: tuple[str, ...] = ("full", "client")
 
 #: The most options the printable Option Grid holds (one A4 page).
 MAX_GRID_OPTIONS = 4
@@ -50,6 +54,12 @@ def _check_grid(_: object, __: object, value: tuple[str, ...] | None) -> None:
 _text = optional(instance_of(str))
 
 
+def _check_edition(_: object, __: object, value: object) -> None:
+    if value not in EDITIONS:
+        msg = f"edition must be one of {', '.join(EDITIONS)}, got {value!r}"
+        raise ReportError(msg)
+
+
 @frozen(kw_only=True)
 class ReportOptions:
     """How one report is made: who it is for, who gives it, its date, and the grid's options.
@@ -65,9 +75,15 @@ class ReportOptions:
             given without its own statement.
         today: the report date; ``None``: today.
         version: the version shown; ``None``: the installed package version.
+        edition: ``"full"`` (the default: every section, as a consultant reads it on screen
+            and files it) or ``"client"`` (the hand-out: page one, the Option Grid and the
+            grid's options in detail, with the sources they cite; no appendix).
+        record_hash: the SHA-256 of the consultation record written with this report
+            (:func:`antiage_compare.record.record_json`), cited in the report; ``None``: none.
 
     Raises:
-        ReportError: ``grid_options`` names no option or more than four.
+        ReportError: ``grid_options`` names no option or more than four, or ``edition`` is
+            not one of :data:`EDITIONS`.
         TypeError: a field has the wrong type.
     """
 
@@ -79,3 +95,5 @@ class ReportOptions:
     competing_interests: str | None = field(default=None, validator=_text)
     today: dt.date | None = field(default=None, validator=optional(instance_of(dt.date)))
     version: str | None = field(default=None, validator=_text)
+    edition: str = field(default="full", validator=_check_edition)
+    record_hash: str | None = field(default=None, validator=_text)

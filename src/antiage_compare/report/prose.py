@@ -72,6 +72,7 @@ NOT_ADVICE = (
 #: The Option Grid's questions, down the side.
 GRID_QUESTIONS: tuple[str, ...] = (
     "What is it?",
+    "How much does it help with your concerns?",
     "How many sessions?",
     "How much time off?",
     "Common side effects?",

@@ -42,6 +42,8 @@ __all__ = [
     "ReportData",
     "RiskRow",
     "SourceEntry",
+    "Summary",
+    "SummaryRow",
     "Values",
     "WarningItem",
     "WeightBar",
@@ -241,12 +243,16 @@ class IconArray:
         filled: dark squares (the typical count, whole squares only).
         extra: hatched squares after the dark ones (up to the top of the range).
         label: the text alternative, with the numbers.
+        key: the prefix of the ids of its own fill patterns, unique on the page. Each picture
+            carries its patterns: a PDF engine (WeasyPrint) does not follow a pattern defined
+            in another ``<svg>``.
     """
 
     total: int
     filled: int
     extra: int
     label: str
+    key: str = "ia"
     columns: int = 40
     pitch: int = 5
     cell: int = 4
@@ -307,6 +313,55 @@ class RiskRow:
     time_frame: str
     icons: IconArray | None
     picture_text: str
+    #: A serious harm or the side effect the option is scored on (the hand-out shows these
+    #: in full and names the others).
+    main: bool = True
+
+
+@frozen(kw_only=True)
+class SummaryRow:
+    """One option on page one: its fit, cost, time off, certainty and its main serious risk.
+
+    Attributes:
+        option_id, name: the option.
+        fit_text: the fit out of 100; range_text: its fit range when figures are missing.
+        cost: the cost over the person's horizon; downtime: days before feeling fine to be seen.
+        certainty: how sure the evidence is, overall.
+        risk: the serious risk the option is scored on, with its icon array; ``None`` when the
+            option has none (no new treatment).
+        nothing: true for "no new treatment", which is always shown.
+    """
+
+    option_id: str
+    name: str
+    fit_text: str
+    range_text: str
+    cost: Figure
+    downtime: Figure
+    certainty: Figure
+    risk: RiskRow | None
+    nothing: bool = False
+
+
+@frozen(kw_only=True)
+class Summary:
+    """Page one: the person's concerns and trade-off, the best fits beside no new treatment.
+
+    Attributes:
+        concerns_text: the concerns in one sentence.
+        tradeoff: the trade-off in one sentence.
+        rows: the best-fitting options and "no new treatment", best fit first.
+        overlap: a sentence when the best fits' ranges overlap (their order is not settled).
+        changes: what would change the order, in words (at most two sentences).
+        horizon: the horizon the costs are counted over, in words.
+    """
+
+    concerns_text: str
+    tradeoff: str
+    rows: tuple[SummaryRow, ...] = field(converter=to_tuple)
+    overlap: str
+    changes: tuple[str, ...] = field(converter=to_tuple)
+    horizon: str
 
 
 @frozen(kw_only=True)
@@ -343,6 +398,8 @@ class OptionDetail:
     benefits: tuple[BenefitRow, ...] = field(converter=to_tuple)
     risks: tuple[RiskRow, ...] = field(converter=to_tuple)
     practical: tuple[BenefitRow, ...] = field(converter=to_tuple)
+    #: The hand-out's other, milder harms, by name only (the full edition shows each in full).
+    other_risks: tuple[str, ...] = field(default=(), converter=to_tuple)
     certainty: Figure
     certainty_reason: str
     cautions: tuple[ReasonItem, ...] = field(converter=to_tuple)
@@ -462,6 +519,8 @@ class ReportData:
     title: str
     generator: str
     decision: Decision
+    #: Page one of every edition.
+    summary: Summary
     about: About
     values: Values
     fit: FitSection
@@ -475,6 +534,10 @@ class ReportData:
     warnings: tuple[WarningItem, ...] = field(default=(), converter=to_tuple)
     sources: tuple[SourceEntry, ...] = field(converter=to_tuple)
     questions: tuple[str, ...] = field(converter=to_tuple)
+    #: ``"full"`` (every section) or ``"client"`` (page one, the grid, the options it shows).
+    edition: str = "full"
+    #: The SHA-256 of the consultation record written with this report, or ``None``.
+    record_hash: str | None = None
 
     def figures(self) -> tuple[Figure, ...]:
         """Every figure in the report (for checks: each has a certainty and sources)."""

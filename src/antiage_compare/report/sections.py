@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from antiage_compare.catalog import NO_PROCEDURE
 from antiage_compare.criteria import BY_ID, Scale
-from antiage_compare.model import CONCERN_LABELS
+from antiage_compare.horizon import horizon_cost
+from antiage_compare.model import CONCERN_LABELS, NoData
 from antiage_compare.report.facts import OptionFacts
 from antiage_compare.report.prose import (
     CERTAINTY_TEXT,
@@ -47,15 +48,18 @@ from antiage_compare.report.records import (
     CriterionRow,
     Decision,
     ExcludedItem,
+    Figure,
     FitBar,
     FitSection,
     Methods,
     NotShown,
+    Summary,
+    SummaryRow,
     Values,
     WarningItem,
     WeightBar,
 )
-from antiage_compare.wording import number
+from antiage_compare.wording import join_and, money, number
 
 if TYPE_CHECKING:
     from antiage_compare.catalog import Catalog
@@ -71,6 +75,7 @@ __all__ = [
     "grid_choice",
     "methods",
     "not_shown",
+    "summary",
     "values",
     "warnings",
 ]
@@ -240,6 +245,66 @@ def fit(c: Comparison, smaa: SmaaResult | None, sens: Sensitivity | None) -> Fit
         smaa=smaa_sentences(smaa, names),
         changes=changes(c, sens, names),
         excluded_count=len(c.excluded),
+    )
+
+
+def summary(
+    c: Comparison,
+    facts: OptionFacts,
+    choice: Sequence[ScoredOption],
+    sens: Sensitivity | None,
+) -> Summary:
+    """Page one: concerns, trade-off, the chosen options (best fits and none), what would change.
+
+    ``choice`` is the printable grid's options (:func:`grid_choice`), so page one and the grid
+    show the same options. It cites first, so its sources are [1], [2], ... on the page.
+    """
+    picked = tuple(CONCERN_LABELS[x] for x in c.profile.concerns if x in CONCERN_LABELS)
+    concerns_text = (
+        f"You want help with {join_and(list(picked))}."
+        if picked
+        else "You did not pick a concern, so every concern counts."
+    )
+    years = c.profile.horizon_years
+    rows = []
+    for s in choice:
+        o = s.option
+        q = horizon_cost(o, years)
+        cost_words = "no data" if isinstance(q, NoData) else money(q, o.cost.currency)
+        risk = o.serious_risk
+        cert = str(o.certainty.value)
+        rows.append(
+            SummaryRow(
+                option_id=o.id,
+                name=o.name,
+                fit_text=f"{s.fit:.0f}",
+                range_text="" if s.range.known else s.range.text(),
+                cost=facts.figure(o, q, cost_words),
+                downtime=facts.days(o, o.downtime_days),
+                certainty=Figure(
+                    text=cert.capitalize(),
+                    known=True,
+                    certainty=cert,
+                    cites=facts.cite(o.certainty_sources),
+                ),
+                risk=None if risk is None else facts.risk_row(o, risk),
+                nothing=o.id == NO_PROCEDURE,
+            )
+        )
+    names = {s.option.id: s.option.name for s in c.scored}
+    if sens is None:
+        moved: tuple[str, ...] = (
+            "This report did not test what would change the order of the options.",
+        )
+    else:
+        moved = changes(c, sens, names)[:1]
+    return Summary(
+        concerns_text=concerns_text,
+        tradeoff=tradeoff_text(c),
+        rows=rows,
+        overlap=c.overlap_text(),
+        changes=moved,
+        horizon=f"over {years:g} years",
     )
 
 

@@ -4,6 +4,9 @@
   returns (the same shape as a profile TOML file).
 * ``comparison.schema.json``: what :meth:`Comparison.to_dict` returns and
   ``antiage-compare compare --json`` prints.
+* ``record.schema.json``: the consultation record that ``antiage-compare report --record``
+  and :func:`antiage_compare.report.record.record_json` write; its ``profile`` refers to the
+  profile schema by its ``$id``.
 
 >>> from antiage_compare.schemas import load_schema
 >>> load_schema("profile")["title"]
@@ -19,10 +22,10 @@ from typing import Any, Literal
 __all__ = ["SCHEMA_NAMES", "load_schema", "schema_text"]
 
 #: The schemas that ship with the package.
-SCHEMA_NAMES: tuple[str, ...] = ("comparison", "profile")
+SCHEMA_NAMES: tuple[str, ...] = ("comparison", "profile", "record")
 
 
-def schema_text(name: Literal["profile", "comparison"]) -> str:
+def schema_text(name: Literal["profile", "comparison", "record"]) -> str:
     """The text of one shipped schema file, e.g. to save it next to an app's own schemas.
 
     Raises:
@@ -34,7 +37,7 @@ def schema_text(name: Literal["profile", "comparison"]) -> str:
     return (files(__name__) / f"{name}.schema.json").read_text(encoding="utf-8")
 
 
-def load_schema(name: Literal["profile", "comparison"]) -> dict[str, Any]:
+def load_schema(name: Literal["profile", "comparison", "record"]) -> dict[str, Any]:
     """One shipped schema as a mapping (a fresh copy on every call).
 
     Raises:
