@@ -13,6 +13,10 @@ and version (the comparison itself is made once, outside the timed region):
 * render_html: both, from a ready analysis without SMAA; the figure the goal is about.
 * cold: a fresh process importing the package, analysing without SMAA and rendering once
   (template compilation included), wall time minus an empty interpreter's start-up.
+* end to end with SMAA (issue 17's goal: under one second): analyse() with 10,000 draws plus
+  render_html of the full edition, from a ready comparison.
+* the client PDF (the ``pdf`` extra, WeasyPrint): render_pdf(edition="client") on A4 from a
+  ready analysis; skipped with a note when WeasyPrint is not installed.
 
 Before the analysis was passed in (0.1.0), ``build_report_data(smaa=False)`` and
 ``render_html(smaa=False)`` ran the sensitivity themselves; compare them with the sum of the
@@ -104,6 +108,26 @@ def main() -> int:
             cold_ms(3 if args.quick else 7),
         ),
     ]
+    full = analyse(c)
+    rows.append(
+        (
+            "end to end: analyse() (SMAA) + render_html, full edition",
+            per_call_ms(lambda: render_html(c, analysis=analyse(c), options=options), 1, repeat),
+        )
+    )
+    try:
+        from antiage_compare.report.pdf import render_pdf
+
+        client = ReportOptions(today=TODAY, version="bench", edition="client")
+        pdf_runs = 3 if args.quick else 5
+        rows.append(
+            (
+                "render_pdf(client edition, A4, analysis ready)",
+                per_call_ms(lambda: render_pdf(c, analysis=full, options=client), 1, pdf_runs),
+            )
+        )
+    except ImportError:
+        print("(WeasyPrint not installed: no PDF timing; pip install '.[pdf]')")
     print(f"CPython {platform.python_version()} on {platform.machine()} {platform.system()}")
     print(
         f"report size without SMAA: {len(html.encode('utf-8')):,} bytes, {html.count(chr(10)):,} lines"

@@ -863,6 +863,42 @@ BREAKS: dict[str, Callable[[ReportData], ReportData]] = {
 }
 
 
+def _summary_without_nothing(d: ReportData) -> ReportData:
+    rows = tuple(r for r in d.summary.rows if not r.nothing)
+    return attrs.evolve(d, summary=attrs.evolve(d.summary, rows=rows))
+
+
+def _summary_ungraded(d: ReportData) -> ReportData:
+    r = d.summary.rows[0]
+    r = attrs.evolve(r, downtime=attrs.evolve(r.downtime, certainty=""))
+    return attrs.evolve(d, summary=attrs.evolve(d.summary, rows=(r, *d.summary.rows[1:])))
+
+
+def _summary_risk_without_time_frame(d: ReportData) -> ReportData:
+    rows = list(d.summary.rows)
+    k = next(i for i, r in enumerate(rows) if r.risk is not None and r.risk.figure.known)
+    rows[k] = attrs.evolve(rows[k], risk=attrs.evolve(rows[k].risk, time_frame=""))
+    return attrs.evolve(d, summary=attrs.evolve(d.summary, rows=tuple(rows)))
+
+
+#: Page one's checks: each breaks one item of the audit.
+SUMMARY_BREAKS: list[tuple[str, Callable[[ReportData], ReportData]]] = [
+    ("1.1.3", _summary_without_nothing),
+    ("2.2.4", _summary_ungraded),
+    ("2.2.4", _summary_risk_without_time_frame),
+]
+
+
+@pytest.mark.parametrize(("item_id", "brk"), SUMMARY_BREAKS)
+def test_ipdas_checks_page_one_too(
+    data: ReportData, item_id: str, brk: Callable[[ReportData], ReportData]
+) -> None:
+    """Page one must show no new treatment, and grade and time-frame what it shows."""
+    audit = ipdas_audit(brk(data))
+    assert [i.id for i in audit.failed] == [item_id]
+    assert "page one" in audit.failed[0].reason
+
+
 @pytest.mark.parametrize("item_id", sorted(BREAKS))
 def test_ipdas_item_fails_when_its_content_is_missing(data: ReportData, item_id: str) -> None:
     """Removing the content an IPDAS criterion needs makes that criterion fail, with a reason."""

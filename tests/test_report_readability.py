@@ -101,6 +101,17 @@ def test_report_reading_grade_is_at_most_8() -> None:
     assert grade <= MAX_GRADE
 
 
+def test_client_edition_reading_grade_is_at_most_8() -> None:
+    """The hand-out (page one, grid, harms, questions) reads at grade 8 or below too."""
+    c = compare(example_profile())
+    options = ReportOptions(today=dt.date(2026, 11, 26), version="0", edition="client")
+    html = render_html(c, analysis=analyse(c, samples=500), options=options)
+    prose = report_prose(html)
+    assert "You want help with" in prose  # page one is counted
+    assert text_stats(prose).sentences > 100
+    assert reading_grade(prose) <= MAX_GRADE
+
+
 def test_template_prose_reading_grade_is_at_most_8(tmp_path: Path) -> None:
     """With a minimal catalogue, the report's own wording reads at grade 8 or below."""
     cat = load_catalog(write_catalog(tmp_path, catalog_dict()))

@@ -138,6 +138,8 @@ def ipdas_audit(report_data: ReportData) -> IpdasAudit:
         p.append(f"only {len(opts)} option(s) described")
     p += [f"{o.name}: no description" for o in opts if not (o.summary and o.mechanism)]
     p += [f"{e.name}: excluded without a reason" for e in d.not_shown.excluded if not e.reasons]
+    if not any(r.nothing for r in d.summary.rows):
+        p.append("page one does not show no new treatment beside the best fits")
     items.append(
         _item(
             "1.1.3",
@@ -243,6 +245,19 @@ def ipdas_audit(report_data: ReportData) -> IpdasAudit:
         )
     )
     p = [f"no grade on {f.text!r}" for f in d.figures() if f.certainty not in _GRADES]
+    p += [
+        f"page one: {r.name}: no grade on its {what}"
+        for r in d.summary.rows
+        for what, f in (("cost", r.cost), ("time off", r.downtime), ("certainty", r.certainty))
+        if f.certainty not in _GRADES
+    ]
+    p += [
+        f"page one: {r.name}: its serious risk has no group or time frame"
+        for r in d.summary.rows
+        if r.risk is not None
+        and r.risk.figure.known
+        and not (r.risk.population and r.risk.time_frame)
+    ]
     p += [
         f"{o.name}: {r.name}: no group or time frame"
         for o in opts
