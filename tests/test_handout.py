@@ -446,3 +446,80 @@ def test_report_cites_the_record_hash(demo: tuple[ac.Comparison, Any]) -> None:
     h = "a" * 64
     assert h in render_html(c, analysis=a, options=_options(record_hash=h))
     assert "Consultation record" not in render_html(c, analysis=a, options=_options())
+
+
+# -- what would change the order, applied --------------------------------------------------------
+
+_CHANGE = re.compile(
+    r"If “(?P<label>.+?)” counted for (?P<way>more|less) than (?P<pct>\d+)% of the weight "
+    r"\(it is (?P<now>\d+)% now(?:, about what “(?P<like>.+?)” has)?\), (?P<who>.+) would come first\."
+)
+
+
+@pytest.mark.parametrize("profile_name", ["example", "laxity"])
+def test_page_ones_change_applied_changes_first_place(profile_name: str) -> None:
+    """Move the named weight one point past the stated threshold: the named option comes first."""
+    from antiage_compare.scoring import fits
+
+    from .test_sensitivity import plain_path
+
+    profile = (
+        ac.example_profile()
+        if profile_name == "example"
+        else ac.Profile.from_dict(
+            {
+                "profile": {"name": "L", "concerns": ["laxity", "fine_lines"]},
+                "tradeoff": {"benefit": 55},
+                "importance": {"effectiveness": 9, "serious_risk": 8, "downtime": 6, "cost": 5},
+            }
+        )
+    )
+    c = ac.compare(profile)
+    d = build_report_data(c, analysis=analyse(c, smaa=False), options=_options())
+    m = _CHANGE.fullmatch(d.summary.changes[0])
+    assert m is not None, d.summary.changes[0]
+    s = analyse(c, smaa=False).sensitivity
+    assert s is not None
+    iv = next(i for i in s.intervals if i.label == m["label"])
+    assert round(100 * iv.weight) == int(m["now"])
+    if m["like"] is not None:  # the comparison names a weight near the threshold
+        other = next(i for i in s.intervals if i.label == m["like"])
+        threshold = iv.high if m["way"] == "more" else iv.low
+        assert abs(other.weight - threshold) <= 0.2 * threshold
+    step = 0.01 if m["way"] == "more" else -0.01
+    x = int(m["pct"]) / 100 + step
+    values = [[k.value for k in x_.contributions] for x_ in c.scored]
+    f = fits(values, plain_path(c, iv, x), c.method)
+    leader = c.scored[max(range(len(f)), key=lambda k: f[k])].option.name
+    assert leader == m["who"]
+    f_now = fits(values, plain_path(c, iv, iv.weight), c.method)
+    assert max(range(len(f_now)), key=lambda k: f_now[k]) == 0  # today the top stays on top
+
+
+# -- the rank acceptabilities, drawn -------------------------------------------------------------
+
+
+def test_rank_chart_has_the_smaa_numbers_in_its_table(
+    demo: tuple[ac.Comparison, Any], full_html: str
+) -> None:
+    """One stacked bar per option, the same numbers in the table; first place as in section 4."""
+    c, a = demo
+    d = build_report_data(c, analysis=a, options=_options())
+    assert [r.name for r in d.fit.ranks] == [s.option.name for s in c.scored]
+    assert a.smaa is not None
+    for r, bar, s in zip(d.fit.ranks, d.fit.bars, c.scored, strict=True):
+        row = a.smaa.rank_acceptability[a.smaa.option_ids.index(s.option.id)]
+        assert r.shares[:3] == pytest.approx(row[:3])
+        assert sum(r.shares) == pytest.approx(1.0)
+        assert r.texts[0] == bar.first_text
+        assert sum(w for _, w in r.segments) == pytest.approx(200.0, abs=0.3)
+        xs = [x for x, _ in r.segments]
+        assert xs == sorted(xs)
+    assert full_html.count('<svg class="rankbar" role="img"') == len(c.scored)
+    first = d.fit.ranks[0]
+    assert f"<title>{first.name}: first in {first.texts[0]}" in full_html.replace("&#34;", '"')
+    no_smaa = build_report_data(c, analysis=analyse(c, smaa=False), options=_options())
+    assert no_smaa.fit.ranks == ()
+    assert 'class="rankbar"' not in render_html(
+        c, analysis=analyse(c, smaa=False), options=_options()
+    )

@@ -190,7 +190,7 @@ def test_what_would_change_the_order(data: ReportData, comparison: Any) -> None:
     weight_lines = [c for c in data.fit.changes if c.startswith("If ")]
     for line in weight_lines:
         assert re.match(
-            r"If “.+” counted for (more|less) than \d+% of the weight \(it is \d+% now\), "
+            r"If “.+” counted for (more|less) than \d+% of the weight \(it is \d+% now(, about what “.+” has)?\), "
             r".+ would come first\.",
             line,
         )

@@ -18,7 +18,7 @@ from antiage_compare.wording import quantity
 
 if TYPE_CHECKING:
     from antiage_compare.comparison import Comparison
-    from antiage_compare.uncertainty.sensitivity import Sensitivity
+    from antiage_compare.uncertainty.sensitivity import Sensitivity, WeightInterval
     from antiage_compare.uncertainty.smaa import SmaaResult
 
 __all__ = [
@@ -271,6 +271,26 @@ def smaa_sentences(smaa: SmaaResult | None, names: Mapping[str, str]) -> tuple[s
     return tuple(out)
 
 
+def _now(sens: Sensitivity, iv: WeightInterval, x: float) -> str:
+    """The "it is 4% now" clause, and, when another weight is near ``x``, "about what X has".
+
+    So the change reads against something the person already weighed: "if cost mattered to
+    you about as much as time off does now".
+    """
+    text = f"it is {100 * iv.weight:.0f}% now"
+    if iv.scope == "tradeoff":
+        return text
+    near = [
+        o
+        for o in sens.intervals
+        if o.scope != "tradeoff" and o.criterion != iv.criterion and abs(o.weight - x) <= 0.2 * x
+    ]
+    if near:
+        o = min(near, key=lambda o: (abs(o.weight - x), o.criterion))
+        text += f", about what “{o.label}” has"
+    return text
+
+
 def changes(c: Comparison, sens: Sensitivity | None, names: Mapping[str, str]) -> tuple[str, ...]:
     """What would change the order (section 4): the three nearest weight changes, then the gap.
 
@@ -281,25 +301,24 @@ def changes(c: Comparison, sens: Sensitivity | None, names: Mapping[str, str]) -
         moves: list[tuple[float, int, str]] = []
         for i, iv in enumerate(sens.intervals):
             label = iv.label
-            now = f"{100 * iv.weight:.0f}%"
             if iv.above is not None:
+                now = _now(sens, iv, iv.high)
                 moves.append(
                     (
                         iv.high - iv.weight,
                         i,
                         f"If “{label}” counted for more than {100 * iv.high:.0f}% of the "
-                        f"weight (it is {now} now), {names.get(iv.above, iv.above)} would "
-                        "come first.",
+                        f"weight ({now}), {names.get(iv.above, iv.above)} would come first.",
                     )
                 )
             if iv.below is not None:
+                now = _now(sens, iv, iv.low)
                 moves.append(
                     (
                         iv.weight - iv.low,
                         i,
                         f"If “{label}” counted for less than {100 * iv.low:.0f}% of the "
-                        f"weight (it is {now} now), {names.get(iv.below, iv.below)} would "
-                        "come first.",
+                        f"weight ({now}), {names.get(iv.below, iv.below)} would come first.",
                     )
                 )
         out.extend(text for _, _, text in sorted(moves)[:3])

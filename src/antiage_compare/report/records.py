@@ -38,6 +38,7 @@ __all__ = [
     "Methods",
     "NotShown",
     "OptionDetail",
+    "RankShares",
     "ReasonItem",
     "ReportData",
     "RiskRow",
@@ -181,6 +182,24 @@ class FitBar:
 
 
 @frozen(kw_only=True)
+class RankShares:
+    """One option's rank acceptabilities, as the chart draws them: first, second, third, lower.
+
+    Attributes:
+        name: the option.
+        shares: the share of scenarios (0–1) in which it came first, second, third and lower;
+            they add up to 1.
+        texts: the same shares as "N of 100" words, for the table beside the chart.
+        segments: ``(x, width)`` of each stacked part on a 200-unit bar.
+    """
+
+    name: str
+    shares: tuple[float, ...] = field(converter=to_tuple)
+    texts: tuple[str, ...] = field(converter=to_tuple)
+    segments: tuple[tuple[float, float], ...] = field(converter=to_tuple)
+
+
+@frozen(kw_only=True)
 class FitSection:
     """Section 4: fits, the SMAA summary, and what would change the order."""
 
@@ -192,6 +211,8 @@ class FitSection:
     smaa: tuple[str, ...] = field(converter=to_tuple)
     changes: tuple[str, ...] = field(converter=to_tuple)
     excluded_count: int
+    #: The SMAA rank acceptabilities of every option, drawn as stacked bars (empty without SMAA).
+    ranks: tuple[RankShares, ...] = field(default=(), converter=to_tuple)
 
 
 @frozen(kw_only=True)

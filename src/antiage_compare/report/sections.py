@@ -53,6 +53,7 @@ from antiage_compare.report.records import (
     FitSection,
     Methods,
     NotShown,
+    RankShares,
     Summary,
     SummaryRow,
     Values,
@@ -238,6 +239,7 @@ def fit(c: Comparison, smaa: SmaaResult | None, sens: Sensitivity | None) -> Fit
             )
         )
     return FitSection(
+        ranks=rank_shares(c, smaa),
         bars=bars,
         summary=fit_summary(c),
         ranges=any(not s.range.known for s in c.scored),
@@ -306,6 +308,41 @@ def summary(
         changes=moved,
         horizon=f"over {years:g} years",
     )
+
+
+#: The width of a rank-acceptability bar, in SVG units.
+RANK_BAR = 200.0
+
+
+def _of_100(share: float) -> str:
+    n = round(100 * share)
+    return f"{n} of 100" if n >= 1 or share == 0 else "fewer than 1 of 100"
+
+
+def rank_shares(c: Comparison, smaa: SmaaResult | None) -> tuple[RankShares, ...]:
+    """Section 4's chart: each option's share of scenarios at rank 1, 2, 3 and lower."""
+    if smaa is None:
+        return ()
+    out = []
+    for s in c.scored:
+        row = smaa.rank_acceptability[smaa.option_ids.index(s.option.id)]
+        top = [row[k] if k < len(row) else 0.0 for k in range(3)]
+        shares = (*top, max(0.0, 1.0 - math.fsum(top)))
+        x = 0.0
+        segments = []
+        for share in shares:
+            w = round(RANK_BAR * share, 1)
+            segments.append((round(x, 1), w))
+            x += w
+        out.append(
+            RankShares(
+                name=s.option.name,
+                shares=shares,
+                texts=tuple(_of_100(v) for v in shares),
+                segments=segments,
+            )
+        )
+    return tuple(out)
 
 
 def grid_choice(c: Comparison, grid_options: Sequence[str] | None) -> list[ScoredOption]:
