@@ -523,3 +523,40 @@ def test_rank_chart_has_the_smaa_numbers_in_its_table(
     assert 'class="rankbar"' not in render_html(
         c, analysis=analyse(c, smaa=False), options=_options()
     )
+
+
+# -- questions to ask, computed ------------------------------------------------------------------
+
+
+def test_questions_to_ask_follow_the_person(demo: tuple[ac.Comparison, Any]) -> None:
+    """The three standard questions first; then one per exclusion, caution and weak effect."""
+    from antiage_compare.report.prose import COOLING_OFF, THREE_QUESTIONS
+
+    c, a = demo
+    d = build_report_data(c, analysis=a, options=_options())
+    assert d.questions[:3] == THREE_QUESTIONS
+    for e in c.excluded:
+        assert f"Why is {e.option.name} not right for me, and could that change?" in d.questions
+    weak = [q for q in d.questions if q.startswith("The evidence that ")]
+    assert any("Hyaluronic acid" in q for q in weak)
+    assert not any("Botulinum" in q for q in weak)  # its effects are graded moderate or better
+    assert len(set(d.questions)) == len(d.questions)
+    other = ac.Profile.from_dict(
+        {
+            "profile": {"name": "P", "concerns": ["volume_loss"]},
+            "tradeoff": {"benefit": 60},
+            "importance": {"effectiveness": 8, "serious_risk": 6},
+            "health": {"pregnant": True},
+        }
+    )
+    c2 = ac.compare(other)
+    d2 = build_report_data(c2, analysis=analyse(c2, smaa=False), options=_options())
+    assert d2.questions != d.questions
+    assert any("not right for me" in q for q in d2.questions)
+    html = render_html(c, analysis=a, options=_options())
+    assert COOLING_OFF in html
+    clinic = build_report_data(c, analysis=a, options=_options(clinic_name="Clinic X"))
+    general = clinic.questions[
+        clinic.questions.index("How many of these treatments have you done?") - 1
+    ]
+    assert general == "Do you earn more if I choose one treatment over another?"

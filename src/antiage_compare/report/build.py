@@ -19,7 +19,7 @@ from antiage_compare.report import sections
 from antiage_compare.report.cite import Citations
 from antiage_compare.report.facts import OptionFacts
 from antiage_compare.report.options import ReportOptions
-from antiage_compare.report.prose import QUESTION, QUESTIONS_TO_ASK
+from antiage_compare.report.prose import COOLING_OFF, QUESTION
 from antiage_compare.report.records import ClaimGroup, ReportData
 from antiage_compare.uncertainty.analysis import Analysis
 
@@ -120,9 +120,10 @@ def build_report_data(
         warnings=warnings,
         methods=sections.methods(c, analysis.smaa),
         sources=facts.cite.entries(),
-        questions=QUESTIONS_TO_ASK,
+        questions=sections.questions(c, grid_choice, clinic=clinic),
         edition=options.edition,
         record_hash=options.record_hash,
+        cooling_off=COOLING_OFF,
     )
 
 

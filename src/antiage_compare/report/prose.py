@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CERTAINTY_TEXT",
     "CONDITION",
+    "COOLING_OFF",
     "DECISION",
     "FLAT_TEXT",
     "GRID_QUESTIONS",
@@ -32,6 +33,7 @@ __all__ = [
     "NO_DATA_TEXT",
     "QUESTION",
     "QUESTIONS_TO_ASK",
+    "THREE_QUESTIONS",
     "TREE_TEXT",
     "VALUE_TEXT",
     "WEIGHTING_TEXT",
@@ -83,6 +85,19 @@ GRID_QUESTIONS: tuple[str, ...] = (
 )
 
 #: Questions a person may want to ask a practitioner (section 9).
+#: The three questions of "Ask 3 Questions" (Shepherd et al. 2016): first on every list.
+THREE_QUESTIONS: tuple[str, ...] = (
+    "What are my options?",
+    "What are the possible benefits and harms of each?",
+    "How likely are these benefits and harms to happen to me?",
+)
+
+#: Said under the questions in every report: a cosmetic choice is never urgent.
+COOLING_OFF = (
+    "You do not have to decide today. A cosmetic treatment can wait. Take the time you need, "
+    "talk it over with someone you trust, and ask for a second meeting if it would help."
+)
+
 QUESTIONS_TO_ASK: tuple[str, ...] = (
     "How many of these treatments have you done?",
     "What results do you see in people like me?",

@@ -559,6 +559,8 @@ class ReportData:
     edition: str = "full"
     #: The SHA-256 of the consultation record written with this report, or ``None``.
     record_hash: str | None = None
+    #: Under the questions: the decision can wait.
+    cooling_off: str = ""
 
     def figures(self) -> tuple[Figure, ...]:
         """Every figure in the report (for checks: each has a certainty and sources)."""

@@ -29,6 +29,8 @@ from antiage_compare.report.prose import (
     NO_DATA_TEXT,
     NOT_ADVICE,
     QUESTION,
+    QUESTIONS_TO_ASK,
+    THREE_QUESTIONS,
     TREE_TEXT,
     VALUE_TEXT,
     WEIGHTING_TEXT,
@@ -76,6 +78,7 @@ __all__ = [
     "grid_choice",
     "methods",
     "not_shown",
+    "questions",
     "summary",
     "values",
     "warnings",
@@ -343,6 +346,46 @@ def rank_shares(c: Comparison, smaa: SmaaResult | None) -> tuple[RankShares, ...
             )
         )
     return tuple(out)
+
+
+def questions(c: Comparison, choice: Sequence[ScoredOption], *, clinic: str) -> tuple[str, ...]:
+    """Questions to ask, computed for the person, after the three standard ones.
+
+    One for each option left out (why, and what would change it), one for each caution on an
+    option the report shows first, one for each effect on the person's concerns that the
+    evidence is unsure of (low or very low), then the general questions. The question about
+    the clinic's earnings comes first among the general ones when a clinic gives the report.
+    """
+    out: list[str] = list(THREE_QUESTIONS)
+    for e in c.excluded:
+        out.append(f"Why is {e.option.name} not right for me, and could that change?")
+    out.extend(
+        f"{s.option.name} needs care in my case: what would you do about it?"
+        for s in choice
+        if s.cautions
+    )
+    unsure = ("low", "very low")
+    for s in choice:
+        o = s.option
+        weak = [
+            CONCERN_LABELS[k]
+            for k in c.profile.concerns
+            if k in o.effects
+            and o.effects[k].size.value01 > 0
+            and str(o.certainty_of(k).value) in unsure
+        ]
+        if weak:
+            out.append(
+                f"The evidence that {o.name} helps with {join_and(weak)} is weak. "
+                "What results have you seen?"
+            )
+    general = list(QUESTIONS_TO_ASK)
+    earn = "Do you earn more if I choose one treatment over another?"
+    if clinic and earn in general:
+        general.remove(earn)
+        general.insert(0, earn)
+    out.extend(q for q in general if q not in out)
+    return tuple(dict.fromkeys(out))
 
 
 def grid_choice(c: Comparison, grid_options: Sequence[str] | None) -> list[ScoredOption]:
