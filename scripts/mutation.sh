@@ -4,7 +4,7 @@
 #   scripts/mutation.sh                 # all five modules: mcda eligibility scoring weights criteria
 #   scripts/mutation.sh mcda weights    # only these
 #
-# Each module runs in its own scratch copy of src/, tests/, data/ and pyproject.toml under
+# Each module runs in its own scratch copy of src/, tests/, data/, docs/ and pyproject.toml under
 # .mutation/<module>/ (git-ignored), with a [tool.mutmut] table appended to the copy's
 # pyproject.toml. The repository itself is never changed. Afterwards, to look at a survivor:
 #
@@ -67,7 +67,7 @@ for m in "${modules[@]}"; do
     work=$root/.mutation/$m
     rm -rf "$work"
     mkdir -p "$work"
-    tar -C "$root" --exclude=__pycache__ --exclude=tests/actual -cf - src tests data pyproject.toml |
+    tar -C "$root" --exclude=__pycache__ --exclude=tests/actual -cf - src tests data docs pyproject.toml |
         tar -C "$work" -xf -
     cat >>"$work/pyproject.toml" <<EOF
 
@@ -75,7 +75,7 @@ for m in "${modules[@]}"; do
 [tool.mutmut]
 source_paths = ["src"]
 only_mutate = ["src/antiage_compare/$m.py"]
-also_copy = ["data"]
+also_copy = ["data", "docs"]
 pytest_add_cli_args_test_selection = $(toml_list $(tests_for "$m") "${slow_hardening[@]}")
 pytest_add_cli_args = ["-p", "no:cacheprovider"]
 use_git_change_detection = false

@@ -334,3 +334,56 @@ def test_topsis_keeps_scoring_after_a_column_that_rounds_alike() -> None:
     """A column whose weighted values all round alike is skipped; the columns after it count."""
     matrix = [[1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.01, 1.0]]
     assert topsis(matrix, [5e-324, 1], [1, 1]) == (0.0, 0.0, 0.0, 0.0, 1.0)
+
+
+# --------------------------------------------------------------------------- added after the second run
+
+
+@pytest.mark.parametrize(
+    ("directions", "error", "message"),
+    [
+        ([1.0, 1], MCDATypeError,
+         "directions[0]: expected +1, -1, 'max', 'min' or a Direction (got 1.0)"),
+        ([-1.0, 1], MCDATypeError,
+         "directions[0]: expected +1, -1, 'max', 'min' or a Direction (got -1.0)"),
+        ([True, 1], MCDATypeError,
+         "directions[0]: expected +1, -1, 'max' or 'min', not a bool (got True)"),
+        ([2, 1], MCDAError,
+         "directions[0]: expected +1 (more is better) or -1 (less is better) (got 2)"),
+        ([-2, 1], MCDAError,
+         "directions[0]: expected +1 (more is better) or -1 (less is better) (got -2)"),
+    ],
+)  # fmt: skip
+def test_slow_directions_take_only_plus_or_minus_one(
+    directions: list[Any], error: type[Exception], message: str
+) -> None:
+    """Read one at a time, a direction equal to ±1 but not the int (1.0, True) or ±2 is refused."""
+    with pytest.raises(MCDAError) as info:
+        topsis(OK_M, OK_W, directions)
+    assert type(info.value) is error
+    assert str(info.value) == message
+
+
+def test_an_infinite_weight_in_a_list_is_refused() -> None:
+    """The fast weight path must not accept an infinite total (fsum of an inf is inf)."""
+    with pytest.raises(MCDAError) as info:
+        topsis(OK_M, [math.inf, 1], OK_D)
+    assert str(info.value) == "weights[0]: infinity is not allowed (got inf)"
+
+
+def test_rank_tolerance_takes_the_larger_magnitude_of_the_two() -> None:
+    """Scores 5000 apart near 5e15 tie only against 1e-12 of the larger of the pair.
+
+    1e-12 × 4999999999999999 is just under 5000 and 1e-12 × 5000000000004999 just over it, so
+    the pair ties whichever of the two is the group's first.
+    """
+    small, large = 4999999999999999.0, 5000000000004999.0
+    assert rank([large, small]).ties == ((0, 1),)
+    assert rank([small, large], higher_is_better=False).ties == ((0, 1),)
+
+
+def test_a_matrix_read_row_by_row_keeps_its_integers_exact() -> None:
+    """Dominance compares exactly: rows of ints in a non-list matrix are not rounded to floats."""
+    for rows in ([[2**53 + 1], [2**53]], [[2**53 + 1, 0.5], [2**53, 0.5]]):
+        assert dominators(rows, [1] * len(rows[0])) == ((), (0,))
+        assert dominators(Seq(rows), [1] * len(rows[0])) == ((), (0,))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -15,8 +16,9 @@ from antiage_compare import Profile, compare, load_catalog, scoring
 from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import FitRange
 from antiage_compare.criteria import NEUTRAL, burden_figures, performance
+from antiage_compare.errors import MethodError, ProfileError, WrongTypeError
 from antiage_compare.model import NoData
-from antiage_compare.profile import BURDEN_CRITERIA, Tradeoff
+from antiage_compare.profile import BURDEN_CRITERIA, Limits, Tradeoff
 from antiage_compare.scoring import (
     criterion_spans,
     fit_ranges,
@@ -26,6 +28,7 @@ from antiage_compare.scoring import (
     value_rows,
 )
 from antiage_compare.tree import lasting_factor
+from antiage_compare.tree import leaves as tree_leaves
 from antiage_compare.weights import resolve_weights
 
 from .factories import catalog_dict, no_procedure_dict, option_dict, write_catalog
@@ -293,3 +296,248 @@ def test_fit_ranges_under_topsis_hold_the_other_options_at_their_points(tmp_path
     # The MAVT range of the same row is its own weighted sum at the two ends, a different range.
     mavt = fit_ranges(rows, w, "mavt", fits(values, w, "mavt"))[1]
     assert (mavt.low, mavt.high) != pytest.approx((got.low, got.high))
+
+
+# --------------------------------------------------------------------------- added after the second run
+
+
+def test_value_row_uses_the_leaves_it_is_given() -> None:
+    """``tree=`` is the leaves to score, not a hint: a row of just those leaves comes back."""
+    catalog = load_catalog()
+    option = catalog["botulinum_toxin"]
+    leaves = tree_leaves(("wrinkles",), catalog.criteria)
+    row = value_row(option, ("wrinkles",), catalog.criteria, tree=leaves[2:])
+    assert row.leaves == leaves[2:]
+    assert len(row.values) == len(row.low) == len(row.high) == len(leaves) - 2
+
+
+def test_value_row_ends_equal_the_value_where_nothing_is_missing() -> None:
+    """A known duration and known burdens: ``low`` and ``high`` are the value on every leaf."""
+    catalog = load_catalog()
+    option = catalog["botulinum_toxin"]
+    row = value_row(option, ("wrinkles",), catalog.criteria, lasting_weight=0.5)
+    assert not isinstance(row.lasting[0], NoData)
+    assert row.no_data == frozenset()
+    assert row.low == row.values == row.high
+    assert 0.0 < row.values[0] < 1.0
+
+
+def test_value_row_puts_a_missing_burden_at_0_and_1(tmp_path: Path) -> None:
+    """A burden with "no data" is the neutral 0.5, with ends 0 and 1 (the whole value scale)."""
+    catalog = _two_option_catalog(tmp_path)
+    row = value_row(catalog["no_procedure"], ("wrinkles",), catalog.criteria)
+    j = [leaf.key for leaf in row.leaves].index("serious_risk")
+    assert (row.low[j], row.values[j], row.high[j]) == (0.0, NEUTRAL, 1.0)
+
+
+def test_value_rows_count_over_the_horizon_asked_for() -> None:
+    """With or without the catalogue, rows are those of the horizon given, not the default one."""
+    catalog = load_catalog()
+    option = catalog["botulinum_toxin"]
+    one_year = value_row(option, ("wrinkles",), catalog.criteria, horizon_years=1)
+    assert one_year != value_row(option, ("wrinkles",), catalog.criteria)  # the horizon matters
+    assert value_rows([option], ("wrinkles",), horizon_years=1) == [one_year]
+    assert value_rows([option], ("wrinkles",), catalog, horizon_years=1) == [one_year]
+
+
+def test_value_rows_from_a_full_memo_are_the_rows_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full memo still serves the rows it holds (it starts again only to keep a new row)."""
+    catalog = _two_option_catalog(tmp_path)
+    monkeypatch.setattr(scoring, "MEMO_MAX", 2)
+    options = list(catalog)
+    first = value_rows(options, ("wrinkles",), catalog)
+    again = value_rows(options, ("wrinkles",), catalog)
+    assert all(a is b for a, b in zip(again, first, strict=True))
+
+
+def test_fits_refuse_weights_and_values_of_different_lengths() -> None:
+    """One weight per value: a row longer or shorter than the weights is an error, not cut short."""
+    with pytest.raises(ValueError, match="zip"):
+        fits([[0.2, 0.4], [0.1, 0.3]], [1.0], "mavt")
+    for method in ("topsis", "vikor"):
+        with pytest.raises(ValueError, match="zip"):
+            fits([[0.2, 0.4]], [1.0], method)
+
+
+@pytest.mark.parametrize(
+    ("profile", "catalog", "path", "message"),
+    [
+        ({}, None, "profile",
+         "compare(): profile: expected a Profile, got dict; build one from a mapping with "
+         "Profile.from_dict(data) (got {})"),
+        (5, None, "profile", "compare(): profile: expected a Profile, got int (got 5)"),
+        (Profile(importance={"cost": 1}), 5, "catalog", "compare(): catalog: expected a Catalog, got int (got 5)"),
+    ],
+)  # fmt: skip
+def test_compare_refuses_the_wrong_types_word_for_word(
+    profile: Any, catalog: Any, path: str, message: str
+) -> None:
+    """A wrong profile or catalogue is a WrongTypeError naming compare(), the argument and value."""
+    with pytest.raises(WrongTypeError) as info:
+        compare(profile, catalog)
+    assert type(info.value) is WrongTypeError
+    assert str(info.value) == message
+    assert info.value.origin == "compare()"
+    assert info.value.path == path
+    assert info.value.value == (catalog if path == "catalog" else profile)
+
+
+def test_compare_names_the_methods_it_knows() -> None:
+    """An unknown method lists the three known ones, comma-separated."""
+    with pytest.raises(MethodError) as info:
+        compare(Profile(importance={"cost": 1}), method="ahp")  # type: ignore[arg-type]
+    assert str(info.value) == "unknown method 'ahp'; choose one of mavt, topsis, vikor"
+
+
+def test_compare_weighs_and_scores_over_the_profile_horizon() -> None:
+    """Swing spans and burden figures are those of the profile's horizon (here 1 year, not 5)."""
+    catalog = load_catalog()
+    profile = Profile(
+        concerns=("wrinkles",),
+        method="swing",
+        swing={"effectiveness": 100, "cost": 60, "sessions": 40},
+        horizon_years=1,
+    )
+    spans = criterion_spans(catalog, profile.concerns, 1)
+    assert spans != criterion_spans(catalog, profile.concerns)  # the horizon matters
+    result = compare(profile, catalog)
+    assert result.weights == resolve_weights(profile, spans)
+    for s in result.scored:
+        cost = next(c for c in s.contributions if c.leaf == "cost")
+        assert cost.raw == burden_figures(s.option, 1)["cost"]
+
+
+def test_compare_checks_the_budget_currency_and_keeps_its_note(tmp_path: Path) -> None:
+    """A budget without a currency is read in the prices' one, with a note; another one is refused."""
+    catalog = _two_option_catalog(tmp_path)
+    result = compare(Profile(importance={"cost": 1}, limits=Limits(max_cost=1000)), catalog)
+    assert result.notes == (
+        "Your budget (max_cost = 1,000) gives no currency, so it was read in the currency of "
+        "these prices: USD 1,000. If you meant another currency, add it to the profile "
+        "([limits] currency).",
+    )
+    with pytest.raises(ProfileError, match="the budget is in EUR, but the prices compared are"):
+        compare(
+            Profile(importance={"cost": 1}, limits=Limits(max_cost=1000, currency="EUR")), catalog
+        )
+
+
+@pytest.mark.parametrize("method", ["mavt", "topsis", "vikor"])
+def test_a_comparison_with_every_option_excluded_scores_nothing(
+    tmp_path: Path, method: Literal["mavt", "topsis", "vikor"]
+) -> None:
+    """Even "no procedure" can be excluded (here it pierces the skin): nothing is scored."""
+    nothing = no_procedure_dict()
+    nothing["pierces_skin"] = True
+    catalog = load_catalog(write_catalog(tmp_path, catalog_dict(option_dict(), nothing)))
+    profile = Profile(importance={"cost": 1}, limits=Limits(needles=False))
+    result = compare(profile, catalog, method=method)
+    assert result.scored == ()
+    assert [e.option.id for e in result.excluded] == ["opt_a", "no_procedure"]
+
+
+@pytest.mark.parametrize("method", ["mavt", "topsis"])
+def test_contributions_and_fit_ranges_come_from_the_rows(
+    tmp_path: Path, method: Literal["mavt", "topsis"]
+) -> None:
+    """Contributions and fit ranges are read off the option's value row.
+
+    Each contribution names its concern, certainty and lasting (benefits) or none (burdens);
+    each fit range is ``fit_ranges`` of the rows under the comparison's own method.
+    """
+    catalog = _two_option_catalog(tmp_path)
+    profile = Profile(
+        concerns=("wrinkles",),
+        importance={"effectiveness": 5, "serious_risk": 3, "cost": 2, "durability": 5},
+    )
+    result = compare(profile, catalog, method=method)
+    rows = value_rows(
+        [s.option for s in result.scored], profile.concerns, catalog,
+        lasting_weight=result.weights.lasting,
+    )  # fmt: skip
+    w = result.weights.vector()
+    ranges = fit_ranges(rows, w, method, [s.fit for s in result.scored])
+    assert any(r.missing for r in ranges)
+    for s, row, fit_range in zip(result.scored, rows, ranges, strict=True):
+        assert s.fit_range == fit_range
+        for c, leaf, lasting in zip(s.contributions, row.leaves, row.lasting, strict=True):
+            assert c.concern == leaf.concern
+            if leaf.concern is None:
+                assert (c.certainty, c.lasting) == (None, None)
+            else:
+                assert c.certainty == s.option.certainty_of(leaf.concern)
+                assert c.certainty is not None
+                assert c.lasting == lasting
+                assert c.lasting is not None
+
+
+def _twins_catalog(tmp_path: Path) -> Catalog:
+    """Two identical options, which tie, and "no procedure"."""
+    return load_catalog(
+        write_catalog(
+            tmp_path, catalog_dict(option_dict("opt_a"), option_dict("opt_b"), no_procedure_dict())
+        )
+    )
+
+
+def test_ties_rank_like_a_competition_in_the_comparison_and_its_bias_check(
+    tmp_path: Path,
+) -> None:
+    """Two options tied first leave rank 2 empty (1, 1, 3), in ``scored`` and in the tree ranking.
+
+    The flat profile's benefit share (3 of 5, 60%) against its tree share (3 of 3 + 1, 75%) is
+    worded with the two percentages.
+    """
+    importance = {"effectiveness": 3, "cost": 1, "downtime": 1}
+    result = compare(
+        Profile(concerns=("wrinkles",), importance=importance), _twins_catalog(tmp_path)
+    )
+    assert [(s.option.id, s.rank) for s in result.scored] == [
+        ("opt_a", 1),
+        ("opt_b", 1),
+        ("no_procedure", 3),
+    ]
+    assert result.bias is not None
+    assert [(i, r) for i, _, r in result.bias.tree_ranking] == [
+        ("opt_a", 1),
+        ("opt_b", 1),
+        ("no_procedure", 3),
+    ]
+    assert result.bias.reasons == (
+        "Your strongest benefit rating against your strongest burden rating gives the benefits "
+        "75% of the weight, but the flat weighting gives them 60%: the burdens outnumber the "
+        "benefits and share the weight between more criteria.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("effectiveness", "cost", "downtime", "gap"),
+    [(2, 1, 2, 0.5 - 0.4), (3, 8, 9, 0.25 - 0.15)],
+)
+def test_bias_check_margin_is_ten_points_exclusive(
+    tmp_path: Path, effectiveness: int, cost: int, downtime: int, gap: float
+) -> None:
+    """A tree share 10 points above the flat one (to the last bit, or just under) is not flagged."""
+    importance = {"effectiveness": effectiveness, "cost": cost, "downtime": downtime}
+    bias = compare(
+        Profile(concerns=("wrinkles",), importance=importance), _two_option_catalog(tmp_path)
+    ).bias
+    assert bias is not None
+    assert bias.tree_share - bias.flat_share == gap
+    assert 9.9 < 100.0 * gap <= 10.0
+    assert not any(r.startswith("Your strongest benefit rating") for r in bias.reasons)
+
+
+def test_bias_check_does_not_flag_a_winner_with_under_one_benefit_point(tmp_path: Path) -> None:
+    """Any benefit points above 0 (here 0.79 of 100) mean the first option is not a burden-only win."""
+    importance = {"effectiveness": 1, "serious_risk": 10, "side_effects": 10}
+    result = compare(
+        Profile(concerns=("wrinkles",), importance=importance), _two_option_catalog(tmp_path)
+    )
+    top = result.scored[0]
+    points = math.fsum(c.points for c in top.contributions if c.group == "benefit")
+    assert 0.0 < points < 1.0
+    assert result.bias is not None
+    assert result.bias.reasons == ()

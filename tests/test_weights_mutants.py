@@ -8,6 +8,7 @@ alive are listed with their reasons in docs/mutation-survivors.md.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -274,3 +275,25 @@ def test_only_a_ranking_keeps_its_order() -> None:
     ranked = resolve_weights(Profile(method="ranking", ranking=("cost", "effectiveness")))
     assert ranked.order == ("cost", "effectiveness")
     assert resolve_weights(Profile(importance={"cost": 1, "effectiveness": 2})).order == ()
+
+
+def test_swing_over_the_bounds_takes_the_ratings_as_the_raw_weights() -> None:
+    """``swing_range = "bounds"``: each rating is its raw weight, as a float; no spans needed."""
+    profile = Profile(
+        method="swing", swing_range="bounds", swing={"effectiveness": 100, "cost": 40}
+    )
+    raw, notes, cr = raw_weights(profile)
+    assert raw == {"effectiveness": 100.0, "cost": 40.0}
+    assert all(type(w) is float for w in raw.values())
+    assert notes == []
+    assert cr is None
+
+
+def test_a_trade_off_all_on_the_benefits_needs_no_burden_rating() -> None:
+    """Benefit share 100: no burden is rated, and that is not an error; every burden weighs 0."""
+    profile = Profile(importance={"effectiveness": 5}, tradeoff=Tradeoff(benefit=100))
+    weights = resolve_weights(profile)
+    assert weights.tree is True
+    assert weights.benefit == 1.0
+    assert math.fsum(w for k, w in weights.values.items() if k.startswith("effect:")) == 1.0
+    assert all(weights.values[c] == 0.0 for c in BURDEN_CRITERIA)
