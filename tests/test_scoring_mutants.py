@@ -531,8 +531,11 @@ def test_bias_check_margin_is_ten_points_exclusive(
 
 
 def test_bias_check_does_not_flag_a_winner_with_under_one_benefit_point(tmp_path: Path) -> None:
-    """Any benefit points above 0 (here 0.79 of 100) mean the first option is not a burden-only win."""
-    importance = {"effectiveness": 1, "serious_risk": 10, "side_effects": 10}
+    """Any benefit points above 0 (here 0.79 of 100) mean the first option is not a burden-only win.
+
+    The evidence rated as highly as the effect holds its low-certainty effect back to a half.
+    """
+    importance = {"effectiveness": 1, "serious_risk": 10, "side_effects": 10, "evidence": 1}
     result = compare(
         Profile(concerns=("wrinkles",), importance=importance), _two_option_catalog(tmp_path)
     )
