@@ -40,6 +40,11 @@ TRIGGERS: dict[str, dict[str, Any]] = {
     "heart_disease": {"heart_disease": True},
     "immunosuppressed": {"immunosuppressed": True},
     "electronic_implant": {"electronic_implant": True},
+    "facial_eczema": {"facial_eczema": True},
+    "photosensitising_medicine": {"photosensitising_medicine": True},
+    "autoimmune_disease": {"autoimmune_disease": True},
+    "bleeding_disorder": {"bleeding_disorder": True},
+    "metal_implant": {"metal_implant": True},
 }
 
 

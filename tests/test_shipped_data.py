@@ -190,6 +190,13 @@ def test_eight_acupuncture_claims_with_verdicts(catalog: Catalog) -> None:
         ("biostimulatory_filler", "immunosuppressed", RuleLevel.CAUTION),  # 2027.1: label (BF9)
         ("microfocused_ultrasound", "electronic_implant", RuleLevel.EXCLUDE),  # maker (MFU5)
         ("rf_microneedling", "electronic_implant", RuleLevel.EXCLUDE),  # clinic pages
+        ("tazarotene", "facial_eczema", RuleLevel.EXCLUDE),  # label (TAZ11)
+        ("tazarotene", "photosensitising_medicine", RuleLevel.CAUTION),  # label (TAZ11)
+        ("microfocused_ultrasound", "metal_implant", RuleLevel.CAUTION),  # maker (MFU5)
+        ("microfocused_ultrasound", "autoimmune_disease", RuleLevel.CAUTION),  # maker (MFU5)
+        ("microfocused_ultrasound", "bleeding_disorder", RuleLevel.CAUTION),  # maker (MFU5)
+        ("rf_microneedling", "metal_implant", RuleLevel.EXCLUDE),  # clinic pages
+        ("rf_microneedling", "autoimmune_disease", RuleLevel.CAUTION),  # clinic pages
     ],
 )
 def test_required_rules_are_in_the_data(

@@ -91,6 +91,14 @@ HEALTH_QUESTIONS: tuple[tuple[str, str], ...] = (
         "Is your immune system weakened by an illness or a medicine (such as after a transplant)?",
     ),
     ("electronic_implant", "Do you have a pacemaker or another electronic implant?"),
+    ("facial_eczema", "Do you have eczema on your face?"),
+    (
+        "photosensitising_medicine",
+        "Does a medicine you take make your skin sensitive to sunlight (ask your pharmacist)?",
+    ),
+    ("autoimmune_disease", "Do you have an autoimmune disease (such as lupus or scleroderma)?"),
+    ("bleeding_disorder", "Do you have a bleeding or clotting disorder (such as haemophilia)?"),
+    ("metal_implant", "Do you have a metal plate, screw or other metal implant in your face?"),
 )
 
 _SKIN_TYPES = (

@@ -301,6 +301,11 @@ class HealthCondition(_Labelled):
     HEART_DISEASE = "heart_disease"
     IMMUNOSUPPRESSED = "immunosuppressed"
     ELECTRONIC_IMPLANT = "electronic_implant"
+    FACIAL_ECZEMA = "facial_eczema"
+    PHOTOSENSITISING_MEDICINE = "photosensitising_medicine"
+    AUTOIMMUNE_DISEASE = "autoimmune_disease"
+    BLEEDING_DISORDER = "bleeding_disorder"
+    METAL_IMPLANT = "metal_implant"
     MALE = "male"
 
     @property
@@ -321,6 +326,11 @@ class HealthCondition(_Labelled):
             HealthCondition.HEART_DISEASE: "you have heart disease or a heart rhythm problem",
             HealthCondition.IMMUNOSUPPRESSED: "your immune system is weakened by illness or medicine",
             HealthCondition.ELECTRONIC_IMPLANT: "you have a pacemaker or another electronic implant",
+            HealthCondition.FACIAL_ECZEMA: "you have eczema on your face",
+            HealthCondition.PHOTOSENSITISING_MEDICINE: "you take a medicine that makes your skin sensitive to sunlight",
+            HealthCondition.AUTOIMMUNE_DISEASE: "you have an autoimmune disease",
+            HealthCondition.BLEEDING_DISORDER: "you have a bleeding disorder",
+            HealthCondition.METAL_IMPLANT: "you have a metal implant in your face",
             HealthCondition.MALE: "you are male",
         }[self]
 

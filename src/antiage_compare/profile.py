@@ -395,6 +395,11 @@ HEALTH_FLAGS: tuple[str, ...] = (
     "heart_disease",
     "immunosuppressed",
     "electronic_implant",
+    "facial_eczema",
+    "photosensitising_medicine",
+    "autoimmune_disease",
+    "bleeding_disorder",
+    "metal_implant",
 )
 
 
@@ -422,6 +427,11 @@ class Health:
     heart_disease: bool = field(default=False, validator=flag)
     immunosuppressed: bool = field(default=False, validator=flag)
     electronic_implant: bool = field(default=False, validator=flag)
+    facial_eczema: bool = field(default=False, validator=flag)
+    photosensitising_medicine: bool = field(default=False, validator=flag)
+    autoimmune_disease: bool = field(default=False, validator=flag)
+    bleeding_disorder: bool = field(default=False, validator=flag)
+    metal_implant: bool = field(default=False, validator=flag)
     sex: str | None = field(default=None, validator=choice(SEXES, optional=True))
 
     def conditions(self) -> frozenset[HealthCondition]:
