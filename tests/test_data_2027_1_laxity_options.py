@@ -272,4 +272,4 @@ def test_healthy_profile_scores_all_three_without_cautions() -> None:
 
 def test_contraindications_use_only_existing_condition_ids(options: dict[str, Any]) -> None:
     counts = {oid: len(o.contraindications) for oid, o in options.items()}
-    assert counts == {"rf_microneedling": 10, "microfocused_ultrasound": 10, "thread_lift": 1}
+    assert counts == {"rf_microneedling": 11, "microfocused_ultrasound": 10, "thread_lift": 1}

@@ -197,6 +197,7 @@ def test_eight_acupuncture_claims_with_verdicts(catalog: Catalog) -> None:
         ("microfocused_ultrasound", "bleeding_disorder", RuleLevel.CAUTION),  # maker (MFU5)
         ("rf_microneedling", "metal_implant", RuleLevel.EXCLUDE),  # clinic pages
         ("rf_microneedling", "autoimmune_disease", RuleLevel.CAUTION),  # clinic pages
+        ("rf_microneedling", "immunosuppressed", RuleLevel.CAUTION),  # clinic pages
     ],
 )
 def test_required_rules_are_in_the_data(
