@@ -317,9 +317,9 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         if record_target.resolve() == target.resolve():
             raise UsageError(f"{record_target}: the record and the report need different files")
     if fmt == "pdf":
-        from antiage_compare.report.pdf import _weasyprint
+        from antiage_compare.report.pdf import require_engine
 
-        _weasyprint()  # say what to install before any work is done
+        require_engine()  # say what to install before any work is done
     profile = _profile(args)
     catalog = _catalog(args)
     result = compare(profile, catalog, method=args.method)

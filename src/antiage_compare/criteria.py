@@ -38,6 +38,7 @@ __all__ = [
     "criteria_for",
     "figure_value",
     "performance",
+    "unseen_span",
 ]
 
 #: The value given to a "no data" figure: the middle of the scale, shown as such.
@@ -360,5 +361,15 @@ def figure_value(criterion: Criterion, q: Range) -> float:
     counted a tiny trial with no harm as far riskier than a facelift.
     """
     if q.zero_in is not None:
-        return (criterion.value(q.high) + 1.0) / 2.0
+        worst, best = unseen_span(criterion, q)
+        return (worst + best) / 2.0
     return criterion.value(q.point)
+
+
+def unseen_span(criterion: Criterion, q: Range) -> tuple[float, float]:
+    """For a harm never seen (``q.zero_in``): the values its range leaves open, worst first.
+
+    From the value of the rule-of-three bound to the best end (1). :func:`figure_value` takes
+    their middle; SMAA draws uniformly between them.
+    """
+    return criterion.value(q.high), 1.0

@@ -185,8 +185,8 @@ def value_rows(
     """Each option's figures and values on every leaf; "no data" gets the neutral value.
 
     With ``catalog`` (the catalogue the options come from), rows are kept in the catalogue's
-    own memo (``Catalog._memo``), keyed by option id, concerns, lasting weight, horizon and certainty weight, and
-    reused by later comparisons against the same catalogue. A row is reused only for the very
+    own memo (``Catalog._memo``), keyed by option id, concerns, lasting weight, horizon and
+    certainty weight, and reused by later comparisons against the same catalogue. A row is reused only for the very
     option object it was made from, so an option from elsewhere with the same id is never given
     a stale row.
     """

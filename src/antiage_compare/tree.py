@@ -50,7 +50,6 @@ __all__ = [
     "certainty_factor",
     "coverage",
     "effect_key",
-    "effect_value",
     "lasting",
     "lasting_factor",
     "leaf_weights",
@@ -232,17 +231,6 @@ def lasting(option: Option, weight: float, horizon_years: float) -> Quantity:
 def benefit_figure(option: Option, concern: str) -> Range:
     """The expected effect of ``option`` on ``concern``, 0–1 (none 0 … marked 1), as a range."""
     return option.effects[concern].as_range
-
-
-def effect_value(
-    size: float, certainty: Certainty, cover: float, weight: float, caution: float = 0.0
-) -> float:
-    """A benefit leaf's value: effect × certainty factor × lasting factor (all in 0–1).
-
-    ``weight`` is how much lasting matters and ``caution`` how much strong evidence does
-    (:func:`certainty_factor`).
-    """
-    return size * certainty_factor(certainty, caution) * lasting_factor(cover, weight)
 
 
 def leaf_weights(

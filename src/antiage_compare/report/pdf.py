@@ -26,13 +26,22 @@ if TYPE_CHECKING:
     from antiage_compare.comparison import Comparison
     from antiage_compare.uncertainty.analysis import Analysis
 
-__all__ = ["PAPERS", "layout_pdf", "render_pdf", "write_pdf"]
+__all__ = ["PAPERS", "layout_pdf", "render_pdf", "require_engine", "write_pdf"]
 
 #: Paper sizes, by the name the CLI and the API take, as CSS ``@page`` sizes.
 PAPERS: dict[str, str] = {"a4": "A4", "letter": "letter"}
 
 _DEFAULT_OPTIONS = ReportOptions()
 _INSTALL = "pip install 'antiage_compare[pdf]'"
+
+
+def require_engine() -> None:
+    """Check that WeasyPrint can be imported, before any other work is done.
+
+    Raises:
+        PdfEngineMissingError: it cannot (the message says what to install).
+    """
+    _weasyprint()
 
 
 def _weasyprint() -> Any:

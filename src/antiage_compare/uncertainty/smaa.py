@@ -86,7 +86,7 @@ import attrs
 
 from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import Comparison
-from antiage_compare.criteria import BY_ID, CRITERIA, Criterion, performance
+from antiage_compare.criteria import BY_ID, CRITERIA, Criterion, performance, unseen_span
 from antiage_compare.errors import Cancelled, SmaaError, SmaaTypeError
 from antiage_compare.loading import load_catalog
 from antiage_compare.mcda import TIE_TOLERANCE
@@ -527,12 +527,11 @@ def _table(
                 drawn.append((k, j, _MISSING, 1.0, False))
                 no_data.append((o.id, leaf.key))
             elif q.zero_in is not None:
-                # Never seen in zero_in people: uniform on the value scale between the
-                # rule-of-three bound's value and the best end (criteria.figure_value).
-                worst = c.value(q.high)
+                # Never seen in zero_in people: uniform over the values its bound leaves open.
+                worst, best = unseen_span(c, q)
                 row.append(None)
-                brow.append((worst, 1.0))
-                drawn.append((k, j, _sampler(_UNIT, Range(low=worst, high=1.0)), 1.0, False))
+                brow.append((worst, best))
+                drawn.append((k, j, _sampler(_UNIT, Range(low=worst, high=best)), 1.0, False))
             elif q.low == q.high:
                 v = c.value(q.low)
                 row.append(v)
