@@ -133,10 +133,14 @@ def test_client_edition_leaves_out_the_appendix(client_html: str, full_html: str
         "summary",
         "problem",
         "about",
+        "how-sure",
         "grid",
         "options",
         "not-shown",
         "questions",
+        "check",
+        "ready",
+        "answers",
         "sources",
     ]
     assert 'id="methods"' in full_html

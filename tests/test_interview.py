@@ -110,9 +110,13 @@ def answers(tradeoff: list[str] = BRANCH_EFFECT, groups: list[str] = SWINGS) -> 
     ]
 
 
+#: The SURE check after the review: Enter at its first question skips it.
+SKIP_READY = [""]
+
+
 def good_answers(**kw: list[str]) -> list[str]:
-    """A complete set of answers, saved at the review screen with Enter."""
-    return [*answers(**kw), ""]
+    """A complete set of answers, saved at the review screen with Enter, the SURE check skipped."""
+    return [*answers(**kw), "", *SKIP_READY]
 
 
 def interview(script: list[str]) -> tuple[Profile, Script]:
@@ -378,6 +382,7 @@ def test_an_answer_changed_at_the_review_screen_is_the_one_written() -> None:
         str(REVIEW_SEX),
         "male",
         "",
+        *SKIP_READY,
     ]
     p, s = interview(script)
     assert p.tradeoff is not None
@@ -389,7 +394,7 @@ def test_an_answer_changed_at_the_review_screen_is_the_one_written() -> None:
 
 def test_changing_the_way_of_rating_asks_the_group_questions_again() -> None:
     """From swings to quick ratings at the review screen: the profile is a direct one."""
-    p, _ = interview([*answers(), "4", *DIRECT, ""])
+    p, _ = interview([*answers(), "4", *DIRECT, "", *SKIP_READY])
     assert p.method == "direct"
     assert p.importance["serious_risk"] == 9
 
@@ -397,7 +402,7 @@ def test_changing_the_way_of_rating_asks_the_group_questions_again() -> None:
 def test_answers_that_do_not_fit_together_are_sent_back_to_the_review() -> None:
     """Every burden changed to 0 at the review: saving says why, and asks for a change."""
     zeros = [x for n in range(6, 12) for x in (str(n), "0")]
-    p, s = interview([*answers(groups=DIRECT), *zeros, "", "6", "5", ""])
+    p, s = interview([*answers(groups=DIRECT), *zeros, "", "6", "5", "", *SKIP_READY])
     assert any("do not fit together yet" in line for line in s.lines)
     assert p.importance["serious_risk"] == 5
 
@@ -624,6 +629,7 @@ TRANSCRIPT_ANSWERS = [
     *[""] * len(HEALTH_QUESTIONS),
     *["", "", "female"],
     *[str(REVIEW_SKIN_TYPE), "2", ""],
+    *["yes", "no", "yes", "yes"],
 ]
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "consultant-guide.md"
 

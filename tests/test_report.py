@@ -534,6 +534,9 @@ def test_html_sections_in_order(html: str) -> None:
         "claims",
         "methods",
         "questions",
+        "check",
+        "ready",
+        "answers",
         "sources",
     ]
     assert '<h2 id="sources-h">Sources</h2>' in html
@@ -779,9 +782,15 @@ def test_icon_array_rectangles_cover_exactly_the_squares(filled: int, extra: int
 
 
 def test_default_report_passes_all_twelve_ipdas_criteria(data: ReportData) -> None:
-    """The default report meets the six qualifying and six certification criteria."""
+    """The default report meets the twelve criteria and the four quality items.
+
+    The twelve are the six qualifying and six certification criteria; the quality items are
+    on helping a person decide.
+    """
     audit = ipdas_audit(data)
-    assert [i.id for i in audit.items] == [
+    assert [i.id for i in audit.quality] == ["Q.15", "Q.sure", "Q.know", "Q.ask"]
+    assert audit.items == audit.criteria + audit.quality
+    assert [i.id for i in audit.criteria] == [
         "1.1.1",
         "1.1.2",
         "1.1.3",
@@ -860,6 +869,10 @@ BREAKS: dict[str, Callable[[ReportData], ReportData]] = {
     "2.2.3": lambda d: attrs.evolve(d, about=attrs.evolve(d.about, update_policy="")),
     "2.2.4": _ungraded,
     "2.3.1": lambda d: attrs.evolve(d, about=attrs.evolve(d.about, funding="")),
+    "Q.15": lambda d: attrs.evolve(d, fit=attrs.evolve(d.fit, intervals=())),
+    "Q.sure": lambda d: attrs.evolve(d, ready=None),
+    "Q.know": lambda d: attrs.evolve(d, understanding=d.understanding[:2]),
+    "Q.ask": lambda d: attrs.evolve(d, questions=d.questions[1:]),
 }
 
 

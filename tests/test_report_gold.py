@@ -73,7 +73,7 @@ def test_gold(request: pytest.FixtureRequest) -> None:
 def test_gold_file_is_small_and_holds_no_css() -> None:
     """The gold file stays small and carries the marker, not the style sheet."""
     text = GOLD.read_text(encoding="utf-8")
-    assert len(text.encode("utf-8")) < 60_000
+    assert len(text.encode("utf-8")) < 70_000  # 60 kB until the readiness sections (issue 18)
     assert CSS_MARKER in text
     assert "font-family" not in text
 

@@ -56,7 +56,7 @@ from antiage_compare.model import (
     Source,
     Verdict,
 )
-from antiage_compare.profile import Health, Limits, Profile, example_profile, load_profile
+from antiage_compare.profile import Health, Limits, Profile, Ready, example_profile, load_profile
 from antiage_compare.scoring import compare
 from antiage_compare.weights import Weights
 
@@ -138,6 +138,7 @@ __all__ = [
     "ProfilePermissionError",
     "ProfileTypeError",
     "Range",
+    "Ready",
     "Reason",
     "ReportError",
     "ReportOptions",

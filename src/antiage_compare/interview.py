@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from attrs import define, field
+from attrs import define, evolve, field
 
 from antiage_compare._dump import to_toml
 from antiage_compare._files import write_text_atomic
@@ -40,7 +40,15 @@ from antiage_compare.errors import ProfileError
 from antiage_compare.horizon import DEFAULT_HORIZON_YEARS
 from antiage_compare.loading import load_catalog
 from antiage_compare.model import CONCERN_LABELS, CONCERNS, Certainty, Invasiveness, NoData
-from antiage_compare.profile import BURDEN_CRITERIA, Health, Limits, Profile, Tradeoff
+from antiage_compare.profile import (
+    BURDEN_CRITERIA,
+    SURE_QUESTIONS,
+    Health,
+    Limits,
+    Profile,
+    Ready,
+    Tradeoff,
+)
 from antiage_compare.wording import join_and, number
 
 __all__ = [
@@ -995,17 +1003,44 @@ def run_interview(ask: Ask, say: Say, *, catalog: Catalog | None = None) -> Prof
     a.surgery = _ask_yes_no(ask, say, _SURGERY, True)
 
     say("")
-    say("Last, some health questions. Some treatments are not safe for some people.")
+    say("Now some health questions. Some treatments are not safe for some people.")
     a.flags = {key: _ask_yes_no(ask, say, question, False) for key, question in HEALTH_QUESTIONS}
     a.iso = _ask_iso(ask, say)
     a.skin = _ask_skin(ask, say)
     a.sex = _ask_sex(ask, say)
 
     profile = _review(a, ask, say, catalog)
+    ready = _ask_ready(ask, say)
+    if ready is not None:
+        profile = evolve(profile, ready=ready)
     say("")
     say("Thank you. That is all the questions.")
     say(f"Your ratings are saved as {PATHS[a.path]}.")
     return profile
+
+
+def _skip_or_yes_no(answer: str) -> bool | None:
+    """Yes or no; Enter (an empty answer) skips the check."""
+    return None if not answer else _yes_no(answer)
+
+
+def _ask_ready(ask: Ask, say: Say) -> Ready | None:
+    """The four SURE questions, before the person reads the report; Enter at the first skips.
+
+    The report prints them again to tick after reading, and shows these answers as "before
+    reading": a "no" now is expected, since the report is what should help.
+    """
+    say("")
+    say("Last, four quick questions on how ready you feel to choose, before you read the report.")
+    say("There are no right answers. Your report asks them again at the end.")
+    (first_key, first_q), *rest = SURE_QUESTIONS
+    first = _ask_until(ask, say, f"{first_q} [y/n, or Enter to skip these] ", _skip_or_yes_no)
+    if first is None:
+        return None
+    values = {first_key: first}
+    for key, question in rest:
+        values[key] = _ask_until(ask, say, f"{question} [y/n] ", _yes_no)
+    return Ready(**values)
 
 
 def write_profile(profile: Profile, path: str | os.PathLike[str], *, force: bool = False) -> Path:

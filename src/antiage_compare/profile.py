@@ -43,9 +43,11 @@ from antiage_compare.model import (
 __all__ = [
     "HEALTH_FLAGS",
     "PROFILE_TABLES",
+    "SURE_QUESTIONS",
     "Health",
     "Limits",
     "Profile",
+    "Ready",
     "Tradeoff",
     "example_profile",
     "load_profile",
@@ -288,6 +290,7 @@ PROFILE_TABLES = frozenset(
         "ahp",
         "limits",
         "health",
+        "ready",
     }
 )
 
@@ -343,6 +346,41 @@ class Tradeoff:
         if self.low is not None and self.high is not None:
             out |= {"low": self.low, "high": self.high}
         return out
+
+
+#: The four SURE questions (Légaré et al., Can Fam Physician 2010;56:e308), in their order,
+#: by the :class:`Ready` field that holds each answer. The wording is the instrument's; it is
+#: not paraphrased, since a changed question is no longer the validated test.
+SURE_QUESTIONS = (
+    ("sure", "Do you feel SURE about the best choice for you?"),
+    ("understand", "Do you know the benefits and risks of each option?"),
+    ("values", "Are you clear about which benefits and risks matter to you most?"),
+    ("support", "Do you have enough support and advice to make a choice?"),
+)
+
+
+@frozen(kw_only=True)
+class Ready:
+    """The person's answers to the four SURE questions, given *before* reading the report.
+
+    SURE screens for decisional conflict: each "yes" scores 1, and three or fewer means the
+    person may not be ready to decide yet (Légaré et al. 2010). The report prints the questions
+    again to tick after reading; these stored answers are shown as "before reading".
+    """
+
+    sure: bool = field(validator=flag)
+    understand: bool = field(validator=flag)
+    values: bool = field(validator=flag)
+    support: bool = field(validator=flag)
+
+    @property
+    def score(self) -> int:
+        """The number of "yes" answers, 0–4."""
+        return sum(bool(getattr(self, k)) for k, _ in SURE_QUESTIONS)
+
+    def to_dict(self) -> dict[str, bool]:
+        """The mapping form (``[ready]``)."""
+        return {k: getattr(self, k) for k, _ in SURE_QUESTIONS}
 
 
 def _concern_ratings(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -472,6 +510,7 @@ class Profile:
             flat weighting of profiles written before it (a documented, labelled method).
         concern_importance: 0–10 per concern, splitting the benefit between the person's
             concerns (default: equally).
+        ready: the SURE answers given before reading the report (``[ready]``), or ``None``.
 
     Every field is checked on construction, however the profile is built (``Profile(...)``,
     :func:`attrs.evolve`, :meth:`from_dict`): a :class:`ProfileError` (or
@@ -505,6 +544,7 @@ class Profile:
     concern_importance: Mapping[str, float] = field(
         factory=FrozenMap, converter=to_frozen_map, validator=_concern_ratings
     )
+    ready: Ready | None = field(default=None, validator=instance(Ready, optional=True))
 
     def __attrs_post_init__(self) -> None:
         _check_weighting(self)
@@ -570,6 +610,8 @@ class Profile:
             if getattr(h, k) is not None:
                 health[k] = getattr(h, k)
         out["health"] = health
+        if self.ready is not None:
+            out["ready"] = self.ready.to_dict()
         return out
 
     def __repr__(self) -> str:
@@ -811,6 +853,12 @@ def _from_table(t: Table) -> Profile:
     }
     ht.done()
     health = _build(t, "health.", lambda: Health(**health_values))
+    ready = None
+    if t.has("ready"):
+        rt = t.table("ready")
+        ready_values = {k: rt.flag(k) for k, _ in SURE_QUESTIONS}
+        rt.done()
+        ready = _build(t, "ready.", lambda: Ready(**ready_values))
     t.done()
     return _build(
         t,
@@ -826,6 +874,7 @@ def _from_table(t: Table) -> Profile:
             health=health,
             tradeoff=tradeoff,
             concern_importance=concern_importance,
+            ready=ready,
             **weights,
         ),
     )

@@ -49,10 +49,18 @@ def _xss_profile() -> Profile:
     return Profile.from_dict(data)
 
 
+def _ready_profile() -> Profile:
+    """The example, with SURE answers from the interview (two "no"): the before-reading column."""
+    data = example_profile().to_dict()
+    data["ready"] = {"sure": False, "understand": True, "values": False, "support": True}
+    return Profile.from_dict(data)
+
+
 #: name -> (profile factory, analysis keywords, report options) for the reports the browser opens.
 CASES: dict[str, tuple[Any, dict[str, Any], dict[str, Any]]] = {
     "example": (example_profile, {"samples": 500}, {}),
     "client": (example_profile, {"samples": 500}, {"edition": "client"}),
+    "client-ready": (_ready_profile, {"samples": 500}, {"edition": "client"}),
     "xss": (
         _xss_profile,
         {"smaa": False},

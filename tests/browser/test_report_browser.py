@@ -149,3 +149,8 @@ def test_screenshots(report_page: Any, reports: dict[str, Path]) -> None:
     report_page.emulate_media(media="print")
     report_page.screenshot(path=str(ACTUAL / "report_print.png"), full_page=False)
     assert (ACTUAL / "report_top.png").stat().st_size > 10_000
+    _open(report_page, reports["client-ready"])
+    for part in ("how-sure", "check", "ready", "answers"):
+        shot = ACTUAL / f"client_{part}.png"
+        report_page.locator(f"#{part}").screenshot(path=str(shot))
+        assert shot.stat().st_size > 5_000, part

@@ -124,6 +124,8 @@ def build_report_data(
         edition=options.edition,
         record_hash=options.record_hash,
         cooling_off=COOLING_OFF,
+        ready=sections.ready(c),
+        understanding=sections.understanding(c, summary, grid_choice, analysis.smaa),
     )
 
 

@@ -3,8 +3,17 @@
 The International Patient Decision Aid Standards instrument (IPDASi v4.0) has six qualifying
 criteria and six certification criteria that apply to treatment choices (the four further
 certification items are for screening tests only). :func:`ipdas_audit` checks each one on a
-:class:`~antiage_compare.report.records.ReportData` and says why it passes or fails. The checks are
-mechanical: they show that the content is there and complete, not that it is well written.
+:class:`~antiage_compare.report.records.ReportData` and says why it passes or fails.
+
+Four further items check the parts that help a person decide, which IPDAS counts among its
+quality criteria (they strengthen a decision aid; leaving them out is not a high risk of bias):
+more than one way of viewing the uncertainty (IPDASi item 15, "more than one way of viewing
+probabilities"), and, as the Ottawa decision-aid template does, the SURE test of readiness, a
+check of knowledge, and questions to ask a practitioner (IPDAS 2005 "guidance" dimension). Their
+ids start with ``Q.`` so that the twelve criteria stay apart (:attr:`IpdasAudit.criteria`).
+
+The checks are mechanical: they show that the content is there and complete, not that it is
+well written.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from typing import NamedTuple
 from attrs import field, frozen
 
 from antiage_compare.model import to_tuple
+from antiage_compare.report.prose import THREE_QUESTIONS
 from antiage_compare.report.records import Figure, OptionDetail, ReportData
 
 __all__ = ["EQUAL_DETAIL_RATIO", "IpdasAudit", "IpdasItem", "ipdas_audit"]
@@ -46,9 +56,22 @@ class IpdasItem(NamedTuple):
 
 @frozen
 class IpdasAudit:
-    """The result of :func:`ipdas_audit`: twelve items, in IPDASi order."""
+    """The result of :func:`ipdas_audit`: twelve criteria in IPDASi order, then four quality items.
+
+    The quality items' ids start with ``Q.``.
+    """
 
     items: tuple[IpdasItem, ...] = field(converter=to_tuple)
+
+    @property
+    def criteria(self) -> tuple[IpdasItem, ...]:
+        """The twelve qualifying and certification criteria."""
+        return tuple(i for i in self.items if not i.id.startswith("Q."))
+
+    @property
+    def quality(self) -> tuple[IpdasItem, ...]:
+        """The quality items: uncertainty drawn, readiness, knowledge, questions to ask."""
+        return tuple(i for i in self.items if i.id.startswith("Q."))
 
     @property
     def passed(self) -> bool:
@@ -96,13 +119,16 @@ def _row_complete(f: Figure) -> bool:
 
 
 def ipdas_audit(report_data: ReportData) -> IpdasAudit:
-    """Check the six qualifying and six certification IPDAS criteria for treatment decisions.
+    """Check the twelve IPDAS criteria for treatment decisions, then the four quality items.
+
+    The twelve are the six qualifying and six certification criteria; the quality items check
+    the parts that help a person decide (see the module's docstring).
 
     Args:
         report_data: the data from :func:`~antiage_compare.report.build.build_report_data`.
 
     Returns:
-        The audit; ``audit.passed`` is true when all twelve pass.
+        The audit; ``audit.passed`` is true when all sixteen pass.
     """
     d = report_data
     opts = d.options
@@ -282,4 +308,77 @@ def ipdas_audit(report_data: ReportData) -> IpdasAudit:
             f"Funding: {d.about.funding}",
         )
     )
+    items += _quality(d)
     return IpdasAudit(items)
+
+
+def _quality(d: ReportData) -> list[IpdasItem]:
+    """The four quality items: the uncertainty drawn, SURE, knowledge, questions to ask."""
+    out: list[IpdasItem] = []
+    f = d.fit
+    p = []
+    if f.smaa_run:
+        if not f.smaa:
+            p.append("the scenarios' results are not in words")
+        if not f.ranks:
+            p.append("the scenarios' results are not drawn")
+        bad = [r.name for r in f.ranks if len(r.texts) != len(r.segments)]
+        p += [f"{name}: the chart and its numbers differ" for name in bad]
+    if not f.intervals and len(d.fit.bars) >= 2:
+        p.append("the weight-sensitivity intervals are not drawn")
+    p += [
+        f"interval for {r.label!r} does not hold the weight now"
+        for r in f.intervals
+        if not r.low - 1e-9 <= r.now <= r.high + 1e-9
+    ]
+    out.append(
+        _item(
+            "Q.15",
+            "Provides more than one way of viewing the uncertainty",
+            p,
+            "How sure the order is appears in words, as stacked bars and as a table; how far "
+            "each weight can move, as a chart and a table.",
+        )
+    )
+    r = d.ready
+    p = []
+    if r is None:
+        p.append("no readiness check")
+    else:
+        if len(r.items) != 4:
+            p.append(f"the SURE test has 4 questions, not {len(r.items)}")
+        p += [f"{i.question!r}: no help for a 'no'" for i in r.items if not i.help]
+        if r.before_score is not None and r.before_score < 4 and not r.helps:
+            p.append("fewer than four 'yes' before reading, but nothing says what could help")
+    out.append(
+        _item(
+            "Q.sure",
+            "Helps the person check they are ready to decide (the SURE test)",
+            p,
+            "The four SURE questions are printed to tick, with what could help for each 'no'.",
+        )
+    )
+    n = len(d.understanding)
+    p = [] if 3 <= n <= 5 else [f"{n} questions to check understanding, not 3 to 5"]
+    p += [f"question {q.number}: no answer" for q in d.understanding if not q.answer]
+    out.append(
+        _item(
+            "Q.know",
+            "Helps the person check what they have understood",
+            p,
+            f"{n} questions computed from the person's comparison, with the answers at the end.",
+        )
+    )
+    p = [f"the standard question {q!r} is missing" for q in THREE_QUESTIONS if q not in d.questions]
+    if not d.cooling_off:
+        p.append("no note that the decision can wait")
+    out.append(
+        _item(
+            "Q.ask",
+            "Provides questions to ask a practitioner",
+            p,
+            f"{len(d.questions)} questions to ask, the three standard ones first, and a note that "
+            "the decision can wait.",
+        )
+    )
+    return out

@@ -23,6 +23,7 @@ __all__ = [
     "BenefitRow",
     "BiasRow",
     "BiasTable",
+    "CheckItem",
     "ClaimGroup",
     "ClaimItem",
     "CriterionRow",
@@ -35,10 +36,13 @@ __all__ = [
     "GridCell",
     "GridColumn",
     "IconArray",
+    "IntervalRow",
     "Methods",
     "NotShown",
     "OptionDetail",
     "RankShares",
+    "ReadyCheck",
+    "ReadyItem",
     "ReasonItem",
     "ReportData",
     "RiskRow",
@@ -200,6 +204,35 @@ class RankShares:
 
 
 @frozen(kw_only=True)
+class IntervalRow:
+    """One weight's sensitivity interval, as the chart draws it on a 0–100% line.
+
+    Attributes:
+        label: what the weight is on, in words.
+        now: its weight now (0–1). low, high: the weights between which first place stays.
+        now_text, range_text: the same as "20%" and "12% to 31%".
+        below, above: what comes first below ``low`` / above ``high`` (``""`` if nothing does).
+        x_low, width, x_now: the band and the marker on a :data:`INTERVAL_BAR`-unit line.
+        maximum, x_max: the most the weight can have (1, or its group's share), and where that
+            falls on the line: the track stops there.
+    """
+
+    label: str
+    now: float
+    low: float
+    high: float
+    now_text: str
+    range_text: str
+    below: str
+    above: str
+    x_low: float
+    width: float
+    x_now: float
+    maximum: float = 1.0
+    x_max: float = 200.0
+
+
+@frozen(kw_only=True)
 class FitSection:
     """Section 4: fits, the SMAA summary, and what would change the order."""
 
@@ -213,6 +246,10 @@ class FitSection:
     excluded_count: int
     #: The SMAA rank acceptabilities of every option, drawn as stacked bars (empty without SMAA).
     ranks: tuple[RankShares, ...] = field(default=(), converter=to_tuple)
+    #: The weight-sensitivity intervals, nearest to a change first (empty without the analysis).
+    intervals: tuple[IntervalRow, ...] = field(default=(), converter=to_tuple)
+    #: The option whose first place the intervals keep.
+    first: str = ""
 
 
 @frozen(kw_only=True)
@@ -525,6 +562,57 @@ class Methods:
 
 
 @frozen(kw_only=True)
+class ReadyItem:
+    """One SURE question, with the answer given before reading (``"yes"``, ``"no"`` or ``""``)."""
+
+    key: str
+    question: str
+    before: str
+    #: What could help when the answer is "no".
+    help: str
+
+
+@frozen(kw_only=True)
+class ReadyCheck:
+    """Are you ready to decide? The four SURE questions, to tick after reading.
+
+    Attributes:
+        items: the four questions in the test's order.
+        before_score: how many "yes" before reading (0–4), or ``None`` if not asked.
+        before_text: that, in a sentence ("" if not asked).
+        helps: what could help, for each "no" before reading (empty if all "yes" or not asked).
+        after_text: what to do with fewer than four ticks after reading, without pressure.
+        source: where the questions come from.
+    """
+
+    items: tuple[ReadyItem, ...] = field(converter=to_tuple)
+    before_score: int | None
+    before_text: str
+    helps: tuple[str, ...] = field(converter=to_tuple)
+    after_text: str
+    source: str
+
+
+@frozen(kw_only=True)
+class CheckItem:
+    """One "check what you have read" question, computed from the person's comparison.
+
+    Attributes:
+        number: 1, 2, ... (the answer at the end has the same number).
+        kind: what it checks (``"serious_risk"``, ``"cost"``, ``"downtime"``, ``"certainty"``,
+            ``"order"``, ``"fit"``, ``"nothing"`` or ``"wait"``), for tests and a consultant.
+        question: the question. answer: its answer, with the figures that give it.
+        where: the part of the report that holds the answer.
+    """
+
+    number: int
+    kind: str
+    question: str
+    answer: str
+    where: str
+
+
+@frozen(kw_only=True)
 class ReportData:
     """Everything a report shows. Built by :func:`build_report_data`; rendered as is.
 
@@ -561,6 +649,10 @@ class ReportData:
     record_hash: str | None = None
     #: Under the questions: the decision can wait.
     cooling_off: str = ""
+    #: Are you ready to decide? (the SURE check), in every edition.
+    ready: ReadyCheck | None = None
+    #: Check what you have read: 3 to 5 questions, the answers at the end.
+    understanding: tuple[CheckItem, ...] = field(default=(), converter=to_tuple)
 
     def figures(self) -> tuple[Figure, ...]:
         """Every figure in the report (for checks: each has a certainty and sources)."""

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from antiage_compare.catalog import NO_PROCEDURE
-from antiage_compare.criteria import BY_ID, Scale
+from antiage_compare.criteria import BY_ID, Scale, burden_figures
 from antiage_compare.horizon import horizon_cost
-from antiage_compare.model import CONCERN_LABELS, NoData
+from antiage_compare.model import CONCERN_LABELS, NoData, Range
+from antiage_compare.profile import SURE_QUESTIONS
 from antiage_compare.report.facts import OptionFacts
 from antiage_compare.report.prose import (
     CERTAINTY_TEXT,
@@ -45,6 +46,7 @@ from antiage_compare.report.records import (
     About,
     BiasRow,
     BiasTable,
+    CheckItem,
     ClaimGroup,
     ClaimItem,
     CriterionRow,
@@ -53,9 +55,12 @@ from antiage_compare.report.records import (
     Figure,
     FitBar,
     FitSection,
+    IntervalRow,
     Methods,
     NotShown,
     RankShares,
+    ReadyCheck,
+    ReadyItem,
     Summary,
     SummaryRow,
     Values,
@@ -76,10 +81,14 @@ __all__ = [
     "decision",
     "fit",
     "grid_choice",
+    "intervals",
     "methods",
     "not_shown",
     "questions",
+    "rank_shares",
+    "ready",
     "summary",
+    "understanding",
     "values",
     "warnings",
 ]
@@ -250,6 +259,8 @@ def fit(c: Comparison, smaa: SmaaResult | None, sens: Sensitivity | None) -> Fit
         smaa=smaa_sentences(smaa, names),
         changes=changes(c, sens, names),
         excluded_count=len(c.excluded),
+        intervals=intervals(c, sens),
+        first=c.scored[0].option.name if c.scored else "",
     )
 
 
@@ -522,3 +533,228 @@ def methods(c: Comparison, smaa: SmaaResult | None) -> Methods:
         samples=smaa.samples if smaa is not None else 0,
         seed=smaa.seed if smaa is not None else None,
     )
+
+
+#: The width of a sensitivity-interval line, in SVG units (it stands for 0–100% of the weight).
+INTERVAL_BAR = 200.0
+
+
+def _percent(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def intervals(c: Comparison, sens: Sensitivity | None) -> tuple[IntervalRow, ...]:
+    """Section 4's second chart: each weight's interval, nearest to changing first place first.
+
+    Each row is a line from 0% to the most the weight can have (all of it, or its group's share
+    for a leaf in a group), a band where the same option stays first, and a mark at the weight
+    now. Rows whose weight could move all the way without a change
+    come last; ties keep the analysis's order (the trade-off, then the leaves).
+    """
+    if sens is None:
+        return ()
+    names = {s.option.id: s.option.name for s in c.scored}
+    rows = []
+    for iv in sorted(sens.intervals, key=lambda iv: iv.margin):
+        top = min(1.0, iv.maximum)
+        low, high = max(0.0, iv.low), min(top, iv.high)
+        span = f"{_percent(low)} to {_percent(high)}"
+        if iv.above is None and high >= top - 1e-9 and top < 1.0:
+            span += " (all it can have)"
+        rows.append(
+            IntervalRow(
+                label=iv.label[0].upper() + iv.label[1:],
+                now=iv.weight,
+                low=low,
+                high=high,
+                now_text=_percent(iv.weight),
+                range_text=span,
+                below="" if iv.below is None else names.get(iv.below, iv.below),
+                above="" if iv.above is None else names.get(iv.above, iv.above),
+                x_low=round(INTERVAL_BAR * low, 1),
+                width=round(INTERVAL_BAR * (high - low), 1),
+                x_now=round(INTERVAL_BAR * min(1.0, max(0.0, iv.weight)), 1),
+                maximum=top,
+                x_max=round(INTERVAL_BAR * top, 1),
+            )
+        )
+    return tuple(rows)
+
+
+#: What could help, for a "no" to each SURE question (said without pressure).
+READY_HELP = {
+    "sure": "Give it time. You need not choose now, and choosing nothing new is a choice too.",
+    "understand": "Read the options side by side again, and ask the questions above.",
+    "values": (
+        "Look again at your summary on page one. If it is not what matters to you, ask to do "
+        "the questions again: the order may change."
+    ),
+    "support": "Talk it through with someone you trust, or a doctor who does not sell these.",
+}
+
+READY_AFTER = (
+    "Fewer than four “yes” ticks is common, and fine: something could still help before you "
+    "choose (see the note beside each “no”)."
+)
+
+READY_SOURCE = (
+    "These are the four SURE questions (Légaré and others, Canadian Family Physician, 2010). "
+    "Four “yes” answers suggest you feel ready."
+)
+
+
+def ready(c: Comparison) -> ReadyCheck:
+    """Are you ready to decide? The SURE questions, with the answers given before reading."""
+    before = c.profile.ready
+    items = tuple(
+        ReadyItem(
+            key=key,
+            question=question,
+            before="" if before is None else ("yes" if getattr(before, key) else "no"),
+            help=READY_HELP[key],
+        )
+        for key, question in SURE_QUESTIONS
+    )
+    if before is None:
+        return ReadyCheck(
+            items=items,
+            before_score=None,
+            before_text="",
+            helps=(),
+            after_text=READY_AFTER,
+            source=READY_SOURCE,
+        )
+    score = before.score
+    text = f"Before reading this report, you answered “yes” to {score} of the 4 questions."
+    if score < len(items):
+        text += " Here is what could help:"
+    return ReadyCheck(
+        items=items,
+        before_score=score,
+        before_text=text,
+        helps=tuple(i.help for i in items if i.before == "no"),
+        after_text=READY_AFTER,
+        source=READY_SOURCE,
+    )
+
+
+def _short(name: str) -> str:
+    """An option's name up to its colon ("Fractional ablative laser resurfacing"), for questions."""
+    return name.split(":", 1)[0].strip()
+
+
+#: The least and most questions in "Check what you have read".
+MIN_CHECKS, MAX_CHECKS = 3, 5
+
+
+def understanding(
+    c: Comparison, summary: Summary, choice: Sequence[ScoredOption], smaa: SmaaResult | None
+) -> tuple[CheckItem, ...]:
+    """Check what you have read: 3 to 5 questions from the person's own comparison.
+
+    Each compares two of the options page one shows (serious risk, cost over the horizon, time
+    off) where the answer is clear, then how sure the evidence is and whether the best fit came
+    first in every scenario; the last says what the fit is not. An aid, not a test: the answers,
+    with the figures that give them, are printed at the end.
+    """
+    rows = {r.option_id: r for r in summary.rows}
+    treat = [s for s in choice if s.option.id != NO_PROCEDURE and s.option.id in rows]
+    years = c.profile.horizon_years
+    figs = {s.option.id: burden_figures(s.option, years) for s in treat}
+    name = {s.option.id: _short(s.option.name) for s in c.scored}
+    out: list[tuple[str, str, str, str]] = []
+
+    def spread(key: str) -> tuple[str, str] | None:
+        """The ids of the options with the highest and lowest figure, if the answer is clear.
+
+        Clear means the two ranges do not overlap (the highest figure's bottom is above the
+        lowest's top), so a harm never seen (a range from 0) is only ever the lower one, and only against a
+        figure above its whole range: "none in 374" against "3 in 10,000" is not asked.
+        """
+        known = [(q, s.option.id) for s in treat if isinstance(q := figs[s.option.id][key], Range)]
+        if len(known) < 2:
+            return None
+        known.sort(key=lambda qs: qs[0].point)
+        (lo, a), (hi, b) = known[0], known[-1]
+        return (b, a) if hi.low > lo.high else None
+
+    def ask(kind: str, question: str, text: Callable[[str], str]) -> None:
+        pair = spread(kind)
+        if pair is not None:
+            hi, lo = pair
+            q = f"{question}: {name[lo]} or {name[hi]}?"
+            a = f"{name[hi]} ({text(hi)}; {name[lo]}: {text(lo)})."
+            out.append((kind, q, a, "the first page"))
+
+    def risk_text(oid: str) -> str:
+        r = rows[oid].risk
+        return "no serious risk recorded" if r is None else f"{r.name}, {r.figure.text}"
+
+    ask("serious_risk", "Which has the higher chance of a serious complication", risk_text)
+    ask("cost", f"Which costs more over {years:g} years", lambda o: rows[o].cost.text)
+    ask(
+        "downtime",
+        "Which needs more time off before you feel fine to be seen",
+        lambda o: rows[o].downtime.text,
+    )
+    graded = sorted(treat, key=lambda s: s.option.certainty.level)
+    if len(graded) >= 2 and graded[0].option.certainty.level < graded[-1].option.certainty.level:
+        weak, strong = graded[0].option, graded[-1].option
+        out.append(
+            (
+                "certainty",
+                f"For which is the evidence less sure: {name[strong.id]} or {name[weak.id]}?",
+                f"{name[weak.id]} (its evidence is graded {weak.certainty.value}; "
+                f"{name[strong.id]}: {strong.certainty.value}).",
+                "the first page, “How sure”",
+            )
+        )
+    if smaa is not None and len(c.scored) >= 2:
+        top = c.scored[0].option
+        share = smaa.first_rank()[top.id]
+        answer = (
+            f"Yes: {name[top.id]} came first in all of them, so the order is sure for the "
+            "weights you gave."
+            if round(100 * share) >= 100
+            else f"No. {name[top.id]} came first in {_of_100(share)} scenarios; other options "
+            "came first in the rest."
+        )
+        out.append(
+            (
+                "order",
+                f"Did {name[top.id]} come first in every scenario the report tried?",
+                answer,
+                "“How sure is this order?”",
+            )
+        )
+    out = out[: MAX_CHECKS - 1]
+    out.extend(_STANDING_CHECKS[: max(1, MIN_CHECKS - len(out))])
+    return tuple(
+        CheckItem(number=i, kind=k, question=q, answer=a, where=w)
+        for i, (k, q, a, w) in enumerate(out, start=1)
+    )
+
+
+#: The questions every report can ask: what the fit is (always), then two to reach three.
+_STANDING_CHECKS = (
+    (
+        "fit",
+        "Does the highest fit mean the best treatment?",
+        "No. The fit shows how closely each option matches what you said matters. It is not a "
+        "mark of how good a treatment is.",
+        "the first page",
+    ),
+    (
+        "nothing",
+        "Is “no new treatment” one of your options?",
+        "Yes. The report shows it beside the others, with what happens to skin with no new "
+        "treatment.",
+        "the first page",
+    ),
+    (
+        "wait",
+        "Do you have to decide today?",
+        "No. A cosmetic treatment can wait, and you can change your mind.",
+        "the questions to ask",
+    ),
+)
