@@ -409,3 +409,25 @@ def test_at_most_five_questions_and_the_fit_question_always_last() -> None:
     assert len(kinds) == MAX_CHECKS
     assert kinds[-1] == "fit"
     assert kinds[:3] == ["serious_risk", "cost", "downtime"]
+
+
+def test_the_consultation_record_keeps_the_answers_before_reading() -> None:
+    """The record's profile carries [ready], and the record schema (with the profile's) takes it."""
+    import json
+
+    from referencing import Registry, Resource
+
+    from antiage_compare.report.record import record_json
+
+    p = attrs.evolve(ac.example_profile(), ready=Ready(**ANSWERS))
+    c = ac.compare(p)
+    record = json.loads(record_json(c, analysis=analyse(c, smaa=False), today=TODAY))
+    assert record["profile"]["ready"] == ANSWERS
+    profile_schema = load_schema("profile")
+    registry = Registry().with_resource(
+        profile_schema["$id"], Resource.from_contents(profile_schema)
+    )
+    validator = jsonschema.Draft202012Validator(load_schema("record"), registry=registry)
+    assert list(validator.iter_errors(record)) == []
+    record["profile"]["ready"]["later"] = True
+    assert list(validator.iter_errors(record)) != []
