@@ -133,6 +133,8 @@ def naive_fit(option: Any, profile: Profile) -> float:
                 v = (crit.value(q.high) + 1.0) / 2.0
             else:
                 v = crit.value(q.point)
+            if not isinstance(q, NoData) and q.raised:  # a floor for this person: 0 up to v
+                v = v / 2.0
             score += w_burden[crit.id] * v
     return 100 * score
 

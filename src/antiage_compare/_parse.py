@@ -297,6 +297,24 @@ def _risk(t: Table, refs: Refs) -> Risk:
     )
 
 
+def _raises(t: Table, level: RuleLevel, risk_ids: Sequence[str]) -> tuple[str, ...]:
+    """A caution's ``raises``: ids of the option's own risks, each named once."""
+    ids = t.texts("raises", []) if t.has("raises") else ()
+    if ids and level is not RuleLevel.CAUTION:
+        raise t.fail(
+            "raises", "only a caution can raise a risk (an excluded option is not scored)", ids[0]
+        )
+    for i, rid in enumerate(ids):
+        if rid not in risk_ids:
+            known = ", ".join(risk_ids) or "none"
+            raise t.fail(
+                f"raises[{i}]", f"no risk of this option has this id (risk ids: {known})", rid
+            )
+        if rid in ids[:i]:
+            raise t.fail(f"raises[{i}]", "named twice", rid)
+    return ids
+
+
 def parse_option(t: Table, refs: Refs, *, currency: str, expected_id: str | None = None) -> Option:
     """Read one option (a whole ``options/<id>.toml`` file, or one ``[[option]]`` table)."""
     oid = t.text("id")
@@ -412,12 +430,14 @@ def parse_option(t: Table, refs: Refs, *, currency: str, expected_id: str | None
 
     rules = []
     for ct2 in t.tables("contraindications", []):
+        level = ct2.choice("level", RuleLevel.parse)
         rules.append(
             Contraindication(
                 when=ct2.choice("when", HealthCondition.parse),
-                level=ct2.choice("level", RuleLevel.parse),
+                level=level,
                 text=ct2.text("text"),
                 sources=refs.ids(ct2, "sources"),
+                raises=_raises(ct2, level, risk_ids),
             )
         )
         ct2.done()

@@ -37,6 +37,7 @@ __all__ = [
     "burden_figures",
     "criteria_for",
     "figure_value",
+    "open_span",
     "performance",
     "unseen_span",
 ]
@@ -351,7 +352,8 @@ def performance(
 def figure_value(criterion: Criterion, q: Range) -> float:
     """The 0–1 value of a known figure: the criterion's value at its point.
 
-    A risk **never seen** in ``zero_in`` people is the exception. Its range, 0 to the
+    A **raised** harm reads as :func:`open_span` says. A risk **never seen** in ``zero_in``
+    people is the other exception. Its range, 0 to the
     rule-of-three bound ``3 / zero_in``, is not an estimate with a middle: it says only that the
     rate is probably below the bound. Like "no data", which takes the middle of the whole value
     scale, it takes the middle of the part of the scale it leaves open, between the bound's
@@ -360,10 +362,25 @@ def figure_value(criterion: Criterion, q: Range) -> float:
     2,691 people as about 0.92. The count's midpoint (79 in 1,000 for 19 people) would have
     counted a tiny trial with no harm as far riskier than a facelift.
     """
-    if q.zero_in is not None:
-        worst, best = unseen_span(criterion, q)
+    if q.raised or q.zero_in is not None:
+        worst, best = open_span(criterion, q)
         return (worst + best) / 2.0
     return criterion.value(q.point)
+
+
+def open_span(criterion: Criterion, q: Range) -> tuple[float, float]:
+    """The values a figure leaves open when it is not an estimate with a middle, worst first.
+
+    A harm never seen: :func:`unseen_span`. A **raised** harm (``q.raised``: a caution says the
+    person's health makes it more likely than in the people counted): the figure is a floor, so
+    its value is a ceiling, and nothing bounds it from below: from the worst end (0) to the
+    value the figure has for people in general. :func:`figure_value` takes the middle, as it does
+    for "no data"; SMAA draws uniformly between the two. So a caution counts in the scoring by
+    what it says (this harm is more likely for you), never by a made-up factor.
+    """
+    if q.raised:
+        return 0.0, figure_value(criterion, attrs.evolve(q, raised=False))
+    return unseen_span(criterion, q)
 
 
 def unseen_span(criterion: Criterion, q: Range) -> tuple[float, float]:

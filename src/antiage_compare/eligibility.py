@@ -3,21 +3,31 @@
 Runs before any scoring. The rules are data (each option's ``contraindications`` in the
 catalogue, with their sources) plus the person's deal-breakers; nothing here knows about a
 particular treatment. An ``exclude`` rule or a broken deal-breaker removes the option with its
-reasons; a ``caution`` rule keeps it and attaches the caution.
+reasons; a ``caution`` rule keeps it and attaches the caution. A caution that names the risks it
+raises (``raises``) also marks those figures as floors for this person (:func:`as_for`), so the
+scoring counts the caution instead of only showing it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from antiage_compare.errors import ProfileError
 from antiage_compare.horizon import horizon_cost
-from antiage_compare.model import Invasiveness, NoData, Option, Quantity, RuleLevel, to_tuple
+from antiage_compare.model import (
+    Invasiveness,
+    NoData,
+    Option,
+    Quantity,
+    Range,
+    RuleLevel,
+    to_tuple,
+)
 from antiage_compare.profile import Profile
 
-__all__ = ["Eligibility", "Exclusion", "Reason", "assess"]
+__all__ = ["Eligibility", "Exclusion", "Reason", "as_for", "assess", "raised_risks"]
 
 
 @frozen
@@ -100,6 +110,37 @@ def _limit(
                 "deal_breaker",
             )
         )
+
+
+def raised_risks(option: Option, profile: Profile) -> frozenset[str]:
+    """The ids of ``option``'s risks that a caution applying to ``profile`` says are raised."""
+    conditions = profile.health.conditions()
+    return frozenset(
+        rid
+        for rule in option.contraindications
+        if rule.level is RuleLevel.CAUTION and rule.when in conditions
+        for rid in rule.raises
+    )
+
+
+def as_for(option: Option, profile: Profile) -> Option:
+    """``option`` as it applies to this person: the figures of its raised risks are floors.
+
+    A caution whose ``raises`` names a risk means the person's health makes that harm more
+    likely than in the people counted. The figure stays as counted, marked ``raised``
+    (:attr:`~antiage_compare.model.Range.raised`), and the scoring reads it as "at least this,
+    how much more not known". The same option object is returned when nothing is raised.
+    """
+    ids = raised_risks(option, profile)
+    if not ids:
+        return option
+    risks = tuple(
+        evolve(r, count=evolve(r.count, raised=True))
+        if r.id in ids and isinstance(r.count, Range)
+        else r
+        for r in option.risks
+    )
+    return evolve(option, risks=risks)
 
 
 def check_option(option: Option, profile: Profile) -> tuple[list[Reason], list[Reason]]:
@@ -189,7 +230,7 @@ def assess(
         if reasons:
             excluded.append(Exclusion(option, to_tuple(reasons)))
         else:
-            eligible.append(option)
+            eligible.append(as_for(option, profile))
             if warn:
                 cautions.append((option.id, to_tuple(warn)))
     return Eligibility(to_tuple(eligible), to_tuple(excluded), to_tuple(cautions), notes)

@@ -482,6 +482,11 @@ class Range:
     ``zero_in`` is set when the figure is a count of events **never seen** in ``zero_in``
     people: the range is then 0 to the rule-of-three bound (see :func:`zero_in_range`), with no
     typical value, and is scored like any other range without one.
+
+    ``raised`` is set, for one person, on a harm that a caution says their health makes more
+    likely (:attr:`Contraindication.raises`): the figure was counted in people in general, so
+    for this person it is a floor, and how much higher it is, is not known. The data never sets
+    it; eligibility does (:func:`antiage_compare.eligibility.as_for`).
     """
 
     low: float = field(validator=_finite)
@@ -492,6 +497,7 @@ class Range:
     note: str = ""
     editorial: bool = False
     zero_in: int | None = None
+    raised: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.zero_in is not None:
@@ -780,12 +786,19 @@ class Effect:
 
 @frozen(kw_only=True)
 class Contraindication:
-    """An eligibility rule: a health condition that excludes an option or calls for caution."""
+    """An eligibility rule: a health condition that excludes an option or calls for caution.
+
+    ``raises`` names the option's risks (by id) that a caution's text says the condition makes
+    more likely, for example scarring for a person who forms keloids. For such a person those
+    figures are floors, not estimates (:attr:`Range.raised`). Linking a caution to a risk is an
+    editorial reading of the caution's own sourced text; only a caution can raise a risk.
+    """
 
     when: HealthCondition
     level: RuleLevel
     text: str
     sources: tuple[str, ...] = field(converter=_ids)
+    raises: tuple[str, ...] = field(default=(), converter=_ids)
 
 
 @frozen(kw_only=True)
@@ -909,6 +922,14 @@ class Option:
             if ref is not None and ref not in risk_ids:
                 msg = f"scoring refers to unknown risk id {ref!r}"
                 raise ValueError(msg)
+        for i, rule in enumerate(self.contraindications):
+            if rule.raises and rule.level is not RuleLevel.CAUTION:
+                problem = "only a caution can raise a risk (an excluded option is not scored)"
+                raise _invalid(self, f"contraindications[{i}].raises", problem, rule.raises[0])
+            for rid in rule.raises:
+                if rid not in risk_ids:
+                    problem = f"no risk has this id (risk ids: {', '.join(risk_ids) or 'none'})"
+                    raise _invalid(self, f"contraindications[{i}].raises", problem, rid)
 
     def __repr__(self) -> str:
         offered = "" if self.offered else ", not offered here"

@@ -31,7 +31,7 @@ from antiage_compare.model import (
     figure_grade,
 )
 from antiage_compare.report.cite import Citations
-from antiage_compare.report.prose import GRID_QUESTIONS, quantity_text, sentence
+from antiage_compare.report.prose import GRID_QUESTIONS, join_and, quantity_text, sentence
 from antiage_compare.report.records import (
     BenefitRow,
     Figure,
@@ -232,7 +232,31 @@ class OptionFacts:
         return f"ia{self._pictures}"
 
     def risk_row(self, option: Option, risk: Risk) -> RiskRow:
-        """A harm as "about N in D", the other side "D − N do not", and an icon array if drawable."""
+        """A harm as "about N in D", the other side "D − N do not", and an icon array if drawable.
+
+        A harm raised for this person (a caution's ``raises``) also says so, in ``for_you``.
+        """
+        row = self._risk_row(option, risk)
+        why = self.raised_by(option, risk)
+        return attrs.evolve(row, for_you=why) if why else row
+
+    def raised_by(self, option: Option, risk: Risk) -> str:
+        """Why this harm is more likely for this person, in a sentence; ``""`` if it is not."""
+        if not (isinstance(risk.count, Range) and risk.count.raised):
+            return ""
+        conditions = self.c.profile.health.conditions()
+        whens = [
+            r.when.plain
+            for r in option.contraindications
+            if risk.id in r.raises and r.when in conditions
+        ]
+        because = join_and(list(dict.fromkeys(whens))) or "of your health"
+        return (
+            f"For you, probably more: because {because}, this is more likely than in the people "
+            "counted, by an amount no source gives. The fit counts it as worse than this figure."
+        )
+
+    def _risk_row(self, option: Option, risk: Risk) -> RiskRow:
         f = frequency(risk)
         cites = self.cite(risk.sources)
         unit = risk.unit or "people"

@@ -374,6 +374,9 @@ class RiskRow:
     #: A serious harm or the side effect the option is scored on (the hand-out shows these
     #: in full and names the others).
     main: bool = True
+    #: For a harm a caution says the person's health makes more likely: that, in a sentence
+    #: (the figure is a floor for them); ``""`` otherwise.
+    for_you: str = ""
 
 
 @frozen(kw_only=True)

@@ -671,7 +671,11 @@ def understanding(
         lowest's top), so a harm never seen (a range from 0) is only ever the lower one, and only against a
         figure above its whole range: "none in 374" against "3 in 10,000" is not asked.
         """
-        known = [(q, s.option.id) for s in treat if isinstance(q := figs[s.option.id][key], Range)]
+        known = [
+            (q, s.option.id)
+            for s in treat
+            if isinstance(q := figs[s.option.id][key], Range) and not q.raised
+        ]
         if len(known) < 2:
             return None
         known.sort(key=lambda qs: qs[0].point)

@@ -86,7 +86,7 @@ import attrs
 
 from antiage_compare.catalog import Catalog
 from antiage_compare.comparison import Comparison
-from antiage_compare.criteria import BY_ID, CRITERIA, Criterion, performance, unseen_span
+from antiage_compare.criteria import BY_ID, CRITERIA, Criterion, open_span, performance
 from antiage_compare.errors import Cancelled, SmaaError, SmaaTypeError
 from antiage_compare.loading import load_catalog
 from antiage_compare.mcda import TIE_TOLERANCE
@@ -526,9 +526,10 @@ def _table(
                 brow.append((0.0, 1.0))
                 drawn.append((k, j, _MISSING, 1.0, False))
                 no_data.append((o.id, leaf.key))
-            elif q.zero_in is not None:
-                # Never seen in zero_in people: uniform over the values its bound leaves open.
-                worst, best = unseen_span(c, q)
+            elif q.raised or q.zero_in is not None:
+                # Never seen in zero_in people, or raised for this person: uniform over the
+                # values the figure leaves open (criteria.open_span).
+                worst, best = open_span(c, q)
                 row.append(None)
                 brow.append((worst, best))
                 drawn.append((k, j, _sampler(_UNIT, Range(low=worst, high=best)), 1.0, False))
