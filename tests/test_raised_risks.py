@@ -269,3 +269,19 @@ def test_smaa_bounds_a_raised_measured_figure_too() -> None:
         (0.0, figure_value(BY_ID["serious_risk"], scar.per_1000()))
     )
     assert table.bounds[0][j][0] > table.bounds[1][j][0]
+
+
+def test_the_json_names_the_raised_risks_and_the_schema_takes_them() -> None:
+    """Developers see which figures are floors for this person, in the comparison's JSON."""
+    import jsonschema
+
+    from antiage_compare.schemas import load_schema
+
+    validator = jsonschema.Draft202012Validator(load_schema("comparison"))
+    mine = ac.compare(_grace()).to_dict()
+    assert list(validator.iter_errors(mine)) == []
+    by_id = {e["id"]: e for e in mine["eligible"]}
+    assert by_id["laser_fractional_ablative"]["raised_risks"] == ["lasting_harm"]
+    assert by_id["laser_nonablative"]["raised_risks"] == []
+    plain = ac.compare(_with(_grace(), keloid_tendency=False)).to_dict()
+    assert all(e["raised_risks"] == [] for e in plain["eligible"])

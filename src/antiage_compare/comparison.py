@@ -24,6 +24,7 @@ from antiage_compare.model import (
     NoData,
     ProductWarning,
     Quantity,
+    Range,
     SourceKind,
 )
 from antiage_compare.wording import join_and
@@ -471,7 +472,8 @@ class Comparison:
         Keys: ``method``, ``points_basis`` (always ``"mavt"``: contributions are MAVT points
         under every method), ``profile``, ``weights``, ``eligible`` (rank order; each with
         ``id``, ``name``, ``fit`` 0–100 under the method, ``mavt_fit`` (what its points add up
-        to), ``rank``, ``tied_with``, ``dominated_by``, ``cautions``, ``contributions``,
+        to), ``rank``, ``tied_with``, ``dominated_by``, ``cautions``, ``raised_risks`` (the
+        risk ids a caution raises for this person), ``contributions``,
         ``cost``: the price as given, the first ``course``, the cost ``over_horizon`` (first
         course and repeat treatments within ``horizon_years``, which the scoring compares)
         and ``per_year_of_effect``, with the ``currency``), ``excluded`` (each
@@ -520,6 +522,11 @@ class Comparison:
                     "tied_with": list(s.tied_with),
                     "dominated_by": list(s.dominated_by),
                     "cautions": [r.to_dict() for r in s.cautions],
+                    "raised_risks": [
+                        r.id
+                        for r in s.option.risks
+                        if isinstance(r.count, Range) and r.count.raised
+                    ],
                     "cost": {
                         "per": str(s.option.cost.per),
                         "currency": s.option.cost.currency,
