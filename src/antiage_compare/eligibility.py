@@ -17,6 +17,7 @@ from attrs import evolve, frozen
 from antiage_compare.errors import ProfileError
 from antiage_compare.horizon import horizon_cost
 from antiage_compare.model import (
+    HealthCondition,
     Invasiveness,
     NoData,
     Option,
@@ -27,7 +28,7 @@ from antiage_compare.model import (
 )
 from antiage_compare.profile import Profile
 
-__all__ = ["Eligibility", "Exclusion", "Reason", "as_for", "assess", "raised_risks"]
+__all__ = ["Eligibility", "Exclusion", "Reason", "as_for", "assess", "raised_by", "raised_risks"]
 
 
 @frozen
@@ -112,15 +113,24 @@ def _limit(
         )
 
 
+def raised_by(option: Option, profile: Profile) -> dict[str, tuple[HealthCondition, ...]]:
+    """Each of ``option``'s risks a caution applying to ``profile`` raises: the conditions that do.
+
+    Keyed by risk id, in the order the risks are first raised; each condition once.
+    """
+    conditions = profile.health.conditions()
+    out: dict[str, tuple[HealthCondition, ...]] = {}
+    for rule in option.contraindications:
+        if rule.level is RuleLevel.CAUTION and rule.when in conditions:
+            for rid in rule.raises:
+                if rule.when not in out.get(rid, ()):
+                    out[rid] = (*out.get(rid, ()), rule.when)
+    return out
+
+
 def raised_risks(option: Option, profile: Profile) -> frozenset[str]:
     """The ids of ``option``'s risks that a caution applying to ``profile`` says are raised."""
-    conditions = profile.health.conditions()
-    return frozenset(
-        rid
-        for rule in option.contraindications
-        if rule.level is RuleLevel.CAUTION and rule.when in conditions
-        for rid in rule.raises
-    )
+    return frozenset(raised_by(option, profile))
 
 
 def as_for(option: Option, profile: Profile) -> Option:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
+from antiage_compare.eligibility import raised_by
 from antiage_compare.horizon import cost_per_year_of_effect, horizon_cost, maintenance_visits
 from antiage_compare.model import (
     CONCERN_LABELS,
@@ -244,13 +245,8 @@ class OptionFacts:
         """Why this harm is more likely for this person, in a sentence; ``""`` if it is not."""
         if not (isinstance(risk.count, Range) and risk.count.raised):
             return ""
-        conditions = self.c.profile.health.conditions()
-        whens = [
-            r.when.plain
-            for r in option.contraindications
-            if risk.id in r.raises and r.when in conditions
-        ]
-        because = join_and(list(dict.fromkeys(whens))) or "of your health"
+        whens = raised_by(option, self.c.profile).get(risk.id, ())
+        because = join_and([w.plain for w in whens]) or "of your health"
         return (
             f"For you, probably more: because {because}, this is more likely than in the people "
             "counted, by an amount no source gives. The fit counts it as worse than this figure."

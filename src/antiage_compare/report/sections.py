@@ -615,22 +615,16 @@ def ready(c: Comparison) -> ReadyCheck:
         )
         for key, question in SURE_QUESTIONS
     )
-    if before is None:
-        return ReadyCheck(
-            items=items,
-            before_score=None,
-            before_text="",
-            helps=(),
-            after_text=READY_AFTER,
-            source=READY_SOURCE,
+    text = ""
+    if before is not None:
+        text = (
+            f"Before reading this report, you answered “yes” to {before.score} of the 4 questions."
         )
-    score = before.score
-    text = f"Before reading this report, you answered “yes” to {score} of the 4 questions."
-    if score < len(items):
-        text += " Here is what could help:"
+        if before.score < len(items):
+            text += " Here is what could help:"
     return ReadyCheck(
         items=items,
-        before_score=score,
+        before_score=None if before is None else before.score,
         before_text=text,
         helps=tuple(i.help for i in items if i.before == "no"),
         after_text=READY_AFTER,
@@ -668,8 +662,9 @@ def understanding(
         """The ids of the options with the highest and lowest figure, if the answer is clear.
 
         Clear means the two ranges do not overlap (the highest figure's bottom is above the
-        lowest's top), so a harm never seen (a range from 0) is only ever the lower one, and only against a
-        figure above its whole range: "none in 374" against "3 in 10,000" is not asked.
+        lowest's top), so a harm never seen (a range from 0) is only ever the lower one, and
+        only against a figure above its whole range: "none in 374" against "3 in 10,000" is not
+        asked. A figure raised for this person is a floor, never compared.
         """
         known = [
             (q, s.option.id)
